@@ -1,0 +1,9 @@
+"""App configuration for the conflicts extension."""
+
+from django.apps import AppConfig
+
+
+class ConflictsConfig(AppConfig):
+    name = "conflicts"
+    verbose_name = "Conflict reporting"
+    default_auto_field = "django.db.models.BigAutoField"

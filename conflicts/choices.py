@@ -1,0 +1,89 @@
+"""The newsroom's fixed vocabularies, defined once."""
+
+from django.db import models
+
+
+class LocationKind(models.TextChoices):
+    COUNTRY = "country", "Country"
+    PROVINCE = "province", "Province"
+    REGION = "region", "Region"
+    CITY = "city", "City"
+    TOWN = "town", "Town"
+    VILLAGE = "village", "Village"
+    ROAD = "road", "Road"
+    MILITARY_POST = "military_post", "Military post"
+    BORDER_CROSSING = "border_crossing", "Border crossing"
+
+
+class GeoPrecision(models.TextChoices):
+    EXACT = "exact", "Exact (within 100 m)"
+    APPROXIMATE = "approximate", "Approximate (within a few km)"
+    SETTLEMENT = "settlement", "Settlement centre"
+    REGION = "region", "Region centre"
+    COUNTRY = "country", "Country centre"
+
+
+class SourceKind(models.TextChoices):
+    NAMED_PERSON = "named_person", "Named person"
+    NAMED_ORGANISATION = "named_organisation", "Named organisation"
+    ANONYMOUS = "anonymous", "Anonymous source"
+    OFFICIAL_STATEMENT = "official_statement", "Official statement"
+    STATE_MEDIA = "state_media", "State media"
+    NEWS_AGENCY = "news_agency", "News agency"
+    SOCIAL_MEDIA_FOOTAGE = "social_media_footage", "Social-media footage"
+    UNSPECIFIED_REPORTS = "unspecified_reports", "Unspecified reports"
+    EYEWITNESS = "eyewitness", "Eyewitness"
+    OWN_REPORTING = "own_reporting", "Own reporting"
+
+
+class Reliability(models.TextChoices):
+    """Admiralty code grade for the reliability of a source."""
+
+    A = "A", "A – Completely reliable"
+    B = "B", "B – Usually reliable"
+    C = "C", "C – Fairly reliable"
+    D = "D", "D – Not usually reliable"
+    E = "E", "E – Unreliable"
+    F = "F", "F – Reliability cannot be judged"
+
+
+class Credibility(models.IntegerChoices):
+    """Admiralty code grade for the credibility of one piece of information."""
+
+    CONFIRMED = 1, "1 – Confirmed by other sources"
+    PROBABLY_TRUE = 2, "2 – Probably true"
+    POSSIBLY_TRUE = 3, "3 – Possibly true"
+    DOUBTFUL = 4, "4 – Doubtful"
+    IMPROBABLE = 5, "5 – Improbable"
+    CANNOT_BE_JUDGED = 6, "6 – Truth cannot be judged"
+
+
+class ClaimStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", "Unconfirmed"
+    CONFIRMED = "confirmed", "Confirmed"
+    DISPUTED = "disputed", "Disputed"
+    DENIED = "denied", "Denied"
+    FALSE = "false", "False"
+
+
+# Statuses that are the newsroom's verdict on a claim (published as schema.org ClaimReview).
+VERDICT_STATUSES = (
+    ClaimStatus.CONFIRMED,
+    ClaimStatus.DISPUTED,
+    ClaimStatus.DENIED,
+    ClaimStatus.FALSE,
+)
+OPEN_STATUSES = (ClaimStatus.UNCONFIRMED, ClaimStatus.DISPUTED)
+
+
+class AnnotationKind(models.TextChoices):
+    CLAIM = "claim", "Claim"
+    SOURCE = "source", "Source"
+    PLACE = "place", "Place"
+
+
+class ArticleUpdateKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    UPDATE = "update", "Update"
+    CLARIFICATION = "clarification", "Clarification"
+    CLAIM_STATUS = "claim_status", "Claim status"

@@ -1,0 +1,22 @@
+"""Defaults for the extension's knobs, overridden by the CONFLICTS dict in settings."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # The site's page models that carry annotated bodies.
+    "ARTICLE_PAGE_MODEL": "newsroom.ArticlePage",
+    "EXPLAINER_PAGE_MODEL": "newsroom.ExplainerPage",
+    # Map tiles for Leaflet maps; pages stay useful when the tile server is unreachable.
+    "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "MAP_TILE_ATTRIBUTION": "© OpenStreetMap contributors",
+    # The newsroom's public sourcing policy, linked from pages and syndicated content.
+    "SOURCING_POLICY_URL": "/sourcing-policy/",
+    "USAGE_TERMS": "Syndication permitted to contracted partners only. Credit: Conflict Desk.",
+}
+
+
+def conflicts_setting(name):
+    """Reads one knob: the project's CONFLICTS dict first, then the default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown CONFLICTS setting {name!r}; known: {', '.join(sorted(DEFAULTS))}")
+    return getattr(settings, "CONFLICTS", {}).get(name, DEFAULTS[name])

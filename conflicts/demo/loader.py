@@ -1,0 +1,232 @@
+"""Builds the demo site from conflicts/demo/content.py; running it again changes nothing."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Page, Site
+
+from ..models import Claim, Conflict, Location, Source
+from ..services.claims import claim_change_status, claim_create
+from . import content
+
+ADMIN_USERNAME = "admin"
+EDITOR_USERNAME = "editor"
+EDITOR_GROUP = "Conflict desk editors"
+CONFIDENTIAL_GROUP = "Source protection"
+
+
+@transaction.atomic
+def demo_load(*, admin_password, stdout=None):
+    """Loads everything and returns the admin user; records are matched by slug or label."""
+    admin = _users(admin_password)
+    conflicts = _conflicts()
+    locations = _locations(conflicts)
+    sources = _sources()
+    claims = _claims(conflicts, locations, sources, admin)
+    home, news, explainers_index = _site_tree()
+    explainers = {
+        spec["slug"]: _explainer(explainers_index, spec, conflicts, locations, claims)
+        for spec in content.EXPLAINERS
+    }
+    _article(news, conflicts, locations, sources, claims, explainers)
+    return admin
+
+
+def _users(admin_password):
+    User = get_user_model()
+    admin = User.objects.filter(username=ADMIN_USERNAME).first()
+    if admin is None:
+        admin = User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", admin_password)
+    editors, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="conflicts",
+            codename__regex=r"^(add|change|delete|view)_(conflict|location|source|claim)$",
+        ),
+        *Permission.objects.filter(codename="access_admin"),
+    )
+    confidential, _ = Group.objects.get_or_create(name=CONFIDENTIAL_GROUP)
+    confidential.permissions.add(Permission.objects.get(codename="view_confidential_source"))
+    moderators = Group.objects.filter(name__in=["Editors", "Moderators"])
+    editor = User.objects.filter(username=EDITOR_USERNAME).first()
+    if editor is None:
+        editor = User.objects.create_user(EDITOR_USERNAME, "editor@example.com", admin_password)
+        editor.groups.add(editors, *moderators)
+    return admin
+
+
+def _conflicts():
+    conflicts = {}
+    for spec in content.CONFLICTS:
+        conflicts[spec["slug"]], _ = Conflict.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "name": spec["name"],
+                "summary": spec["summary"],
+                "started_on": date.fromisoformat(spec["started_on"]),
+            },
+        )
+    return conflicts
+
+
+def _locations(conflicts):
+    locations = {}
+    for spec in content.LOCATIONS:
+        location = Location.objects.filter(slug=spec["slug"]).first()
+        if location is None:
+            location = Location(
+                slug=spec["slug"],
+                name=spec["name"],
+                kind=spec["kind"],
+                parent=locations.get(spec.get("parent")),
+                alternative_names=spec.get("alternative_names", ""),
+                latitude=Decimal(spec["lat"]),
+                longitude=Decimal(spec["lon"]),
+                geo_precision=spec["precision"],
+                geometry=spec.get("geometry"),
+                geonames_id=spec.get("geonames_id"),
+                wikidata_id=spec.get("wikidata_id", ""),
+                osm_id=spec.get("osm_id", ""),
+            )
+            location.full_clean()
+            location.save()
+            location.conflicts.set([conflicts[slug] for slug in spec["conflicts"]])
+        locations[spec["slug"]] = location
+    return locations
+
+
+def _sources():
+    sources = {}
+    for spec in content.SOURCES:
+        fields = {k: v for k, v in spec.items() if k != "key"}
+        source = Source.objects.filter(public_label=spec["public_label"]).first()
+        if source is None:
+            source = Source(**fields)
+            source.full_clean()
+            source.save()
+        sources[spec["key"]] = source
+    return sources
+
+
+def _claims(conflicts, locations, sources, admin):
+    claims = {}
+    for spec in content.CLAIMS:
+        claim = Claim.objects.filter(statement=spec["statement"]).first()
+        if claim is None:
+            claim = claim_create(
+                statement=spec["statement"],
+                conflict=conflicts["idlib"],
+                by=admin,
+                note="Reported in the desk's coverage; not independently verified.",
+                places=[locations[slug] for slug in spec["places"]],
+                attributions=[
+                    {"source": sources[key], "how_obtained": how, "credibility": credibility}
+                    for key, how, credibility in spec["sources"]
+                ],
+            )
+            for status, note in spec["history"]:
+                claim_change_status(claim=claim, to=status, by=admin, note=note)
+        claims[spec["key"]] = claim
+    return claims
+
+
+def _child(parent, model, slug, **fields):
+    """Returns the live child page with this slug, creating and publishing it if missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return page, True
+
+
+def _publish(page):
+    page.save_revision().publish()
+
+
+def _site_tree():
+    from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
+
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(slug="conflict-desk", **content.INDEX_PAGES["home"])
+        root.add_child(instance=home)
+        _publish(home)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Conflict Desk"},
+        )
+        # Wagtail's placeholder welcome page is replaced by the home page.
+        Page.objects.filter(depth=2, content_type__model="page").exclude(pk=home.pk).delete()
+    pages = []
+    for key, model in (("news", ArticleIndexPage), ("explainers", ExplainerIndexPage)):
+        page, created = _child(home, model, **content.INDEX_PAGES[key])
+        if created:
+            _publish(page)
+        pages.append(page)
+    return home, *pages
+
+
+def _paragraph_blocks(paragraphs):
+    return [("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs]
+
+
+def _explainer(parent, spec, conflicts, locations, claims):
+    from newsroom.models import ExplainerKeyClaim, ExplainerPage
+
+    page, created = _child(
+        parent,
+        ExplainerPage,
+        spec["slug"],
+        title=spec["title"],
+        summary=spec["summary"],
+        conflict=conflicts[spec["conflict"]],
+        last_reviewed=date.fromisoformat(spec["last_reviewed"]),
+        body=_paragraph_blocks(spec["paragraphs"]),
+    )
+    if created:
+        page.places.set([locations[slug] for slug in spec["places"]])
+        page.key_claims.set(
+            [ExplainerKeyClaim(claim=claims[key], sort_order=i) for i, key in enumerate(spec["key_claims"])]
+        )
+        _publish(page)
+    return page
+
+
+def _article(parent, conflicts, locations, sources, claims, explainers):
+    from newsroom.models import ArticlePage, ArticleRelatedExplainer, ArticleUpdate
+
+    spec = content.ARTICLE
+    standfirst, paragraphs, _credit = content.article_paragraphs()
+    page, created = _child(
+        parent,
+        ArticlePage,
+        spec["slug"],
+        title=spec["title"],
+        standfirst=standfirst,
+        byline=spec["byline"],
+        dateline_place=locations[spec["dateline"]],
+        conflict=conflicts[spec["conflict"]],
+        body=_paragraph_blocks(paragraphs),
+    )
+    if not created:
+        return page
+    page.places.set([locations[slug] for slug in spec["places"]])
+    page.related_explainers.set(
+        [ArticleRelatedExplainer(explainer=explainers[slug], sort_order=i)
+         for i, slug in enumerate(spec["related_explainers"])]
+    )
+    page.update_log.set(
+        [ArticleUpdate(date=datetime.fromisoformat(when), kind=kind, text=text, sort_order=i)
+         for i, (when, kind, text) in enumerate(spec["update_log"])]
+    )
+    _publish(page)
+    first_published = datetime.fromisoformat(spec["first_published_at"])
+    ArticlePage.objects.filter(pk=page.pk).update(first_published_at=first_published)
+    page.first_published_at = first_published
+    return page

@@ -1,0 +1,44 @@
+"""Loads the demo newsroom: the Idlib article, its records, explainers and an admin user."""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from conflicts.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
+
+DEV_DEMO_PASSWORD = "conflict-desk-demo"
+
+
+class Command(BaseCommand):
+    help = "Builds the demo site. Safe to run again: existing records are kept, nothing is duplicated."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin-password",
+            default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
+            help="Password for the demo users (default: DEMO_ADMIN_PASSWORD, or a fixed one with DEBUG on).",
+        )
+        parser.add_argument(
+            "--site-url",
+            default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
+            help="Where the site runs, for the printed login address.",
+        )
+
+    def handle(self, *args, admin_password, site_url, **options):
+        if not admin_password:
+            if not settings.DEBUG:
+                raise CommandError(
+                    "Give --admin-password (or DEMO_ADMIN_PASSWORD): the fixed demo password "
+                    "is only used with DEBUG on."
+                )
+            admin_password = DEV_DEMO_PASSWORD
+        demo_load(admin_password=admin_password)
+        site_url = site_url.rstrip("/")
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+        self.stdout.write(f"Site:  {site_url}/")
+        self.stdout.write(f"Admin: {site_url}/admin/")
+        self.stdout.write(
+            f"Log in as {ADMIN_USERNAME} / {admin_password} (or {EDITOR_USERNAME}, an editor "
+            "without access to confidential source fields; the password was set when the user was first created)."
+        )

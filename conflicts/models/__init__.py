@@ -1,0 +1,20 @@
+"""The extension's records, one module per concept."""
+
+from .annotations import Annotation
+from .claims import Claim, ClaimAttribution, ClaimStatusChange, StatusChangeOutsideHistory
+from .conflicts import Conflict
+from .locations import Location
+from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
+
+__all__ = [
+    "Annotation",
+    "CONFIDENTIAL_SOURCE_FIELDS",
+    "CONFIDENTIAL_SOURCE_PERMISSION",
+    "Claim",
+    "ClaimAttribution",
+    "ClaimStatusChange",
+    "Conflict",
+    "Location",
+    "Source",
+    "StatusChangeOutsideHistory",
+]

@@ -1,0 +1,1 @@
+"""Writes to the extension's records; each change has exactly one service function."""

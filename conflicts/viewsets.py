@@ -1,0 +1,166 @@
+"""Wagtail admin viewsets for the extension's records: listings, filters, inspect views, choosers."""
+
+from django import forms
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
+
+from .choices import ClaimStatus
+from .models import (
+    CONFIDENTIAL_SOURCE_FIELDS,
+    CONFIDENTIAL_SOURCE_PERMISSION,
+    Claim,
+    Conflict,
+    Location,
+    Source,
+)
+from .services.claims import claim_change_status, claim_history_start
+
+
+class ConflictViewSet(SnippetViewSet):
+    model = Conflict
+    icon = "globe"
+    menu_label = "Conflicts"
+    list_display = ["name", "is_active", "started_on", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "summary"]
+    inspect_view_enabled = True
+
+
+class LocationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Location
+        fields = ["kind", "conflicts", "geo_precision"]
+
+
+class LocationViewSet(SnippetViewSet):
+    model = Location
+    icon = "site"
+    menu_label = "Places"
+    list_display = ["name", "kind", "parent", Column("latitude"), Column("longitude")]
+    filterset_class = LocationFilterSet
+    inspect_view_enabled = True
+
+
+class SourceFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Source
+        fields = ["kind", "is_anonymous", "reliability"]
+
+
+class SourceInspectView(InspectView):
+    """Shows confidential fields only to users holding the confidential-source permission."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.request.user.has_perm(CONFIDENTIAL_SOURCE_PERMISSION):
+            return fields
+        return [name for name in fields if name not in CONFIDENTIAL_SOURCE_FIELDS]
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "user"
+    menu_label = "Sources"
+    list_display = ["public_label", "kind", "is_anonymous", "reliability", "updated_at"]
+    filterset_class = SourceFilterSet
+    inspect_view_enabled = True
+    inspect_view_class = SourceInspectView
+
+
+class ClaimForm(WagtailAdminModelForm):
+    """The claim form with its status: changing it requires a note, recorded in the history."""
+
+    new_status = forms.ChoiceField(label="Status", choices=ClaimStatus.choices)
+    status_note = forms.CharField(
+        label="Why the status is what it is",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required when the status changes; shown to readers in the claim's timeline.",
+    )
+    evidence_url = forms.URLField(label="Evidence link", required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_status"].initial = self.instance.status
+
+    def clean(self):
+        cleaned_data = super().clean()
+        changed = self.instance.pk and cleaned_data.get("new_status") != self.instance.status
+        if changed and not (cleaned_data.get("status_note") or "").strip():
+            self.add_error("status_note", "Say why the status changed; readers see this note.")
+        return cleaned_data
+
+
+class ClaimCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.status = self.form.cleaned_data["new_status"]
+        claim = super().save_instance()
+        claim_history_start(
+            claim=claim,
+            by=self.request.user,
+            note=self.form.cleaned_data["status_note"],
+            evidence_url=self.form.cleaned_data["evidence_url"],
+        )
+        return claim
+
+
+class ClaimEditView(EditView):
+    def save_instance(self):
+        claim = super().save_instance()
+        new_status = self.form.cleaned_data["new_status"]
+        if new_status != claim.status:
+            claim_change_status(
+                claim=claim,
+                to=new_status,
+                by=self.request.user,
+                note=self.form.cleaned_data["status_note"],
+                evidence_url=self.form.cleaned_data["evidence_url"],
+            )
+        return claim
+
+
+class ClaimFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Claim
+        fields = ["status", "conflict", "places"]
+
+
+class ClaimInspectView(InspectView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["status_changes"] = self.object.status_changes.select_related("changed_by")
+        return context
+
+
+class ClaimViewSet(SnippetViewSet):
+    model = Claim
+    icon = "info-circle"
+    menu_label = "Claims"
+    list_display = ["__str__", "status", "conflict", "status_changed_at"]
+    filterset_class = ClaimFilterSet
+    inspect_view_enabled = True
+    inspect_view_fields = ["statement", "conflict", "places", "status", "status_changed_at"]
+    add_view_class = ClaimCreateView
+    edit_view_class = ClaimEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("statement"),
+            FieldRowPanel([FieldPanel("conflict"), FieldPanel("places")]),
+            MultiFieldPanel(
+                [FieldPanel("new_status"), FieldPanel("status_note"), FieldPanel("evidence_url")],
+                heading="Status",
+            ),
+            InlinePanel("attributions", heading="Who says it", label="Source"),
+        ],
+        base_form_class=ClaimForm,
+    )
+
+
+class ConflictDeskGroup(SnippetViewSetGroup):
+    menu_label = "Conflict desk"
+    menu_icon = "globe"
+    menu_order = 150
+    items = (ClaimViewSet, SourceViewSet, LocationViewSet, ConflictViewSet)
