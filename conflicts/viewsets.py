@@ -80,7 +80,7 @@ class ClaimForm(WagtailAdminModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Required when the status changes; shown to readers in the claim's timeline.",
     )
-    evidence_url = forms.URLField(label="Evidence link", required=False, max_length=500)
+    evidence_url = forms.URLField(label="Evidence link", required=False, max_length=500, assume_scheme="https")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -134,9 +134,11 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# Background work (webhook deliveries, Wagtail's reference index) queues in the database;
+# `python manage.py db_worker` runs it. TASKS_BACKEND swaps the backend, e.g. for tests.
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 
@@ -176,6 +178,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")}},
 }
 
 # Wagtail
