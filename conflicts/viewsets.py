@@ -25,7 +25,6 @@ class ConflictViewSet(SnippetViewSet):
     menu_label = "Conflicts"
     list_display = ["name", "is_active", "started_on", "updated_at"]
     list_filter = ["is_active"]
-    search_fields = ["name", "summary"]
     inspect_view_enabled = True
 
 

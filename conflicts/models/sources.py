@@ -49,9 +49,14 @@ class Source(index.Indexed, TimestampedModel):
         FieldPanel("is_anonymous"),
         FieldPanel("anonymity_reason"),
     ]
+    # The permission sits on each field, which removes it from the form for other users
+    # (so it can neither be seen nor overwritten), and on the panel, which hides the heading.
     confidential_panels = [
         MultiFieldPanel(
-            [FieldPanel("confidential_identity"), FieldPanel("confidential_notes")],
+            [
+                FieldPanel("confidential_identity", permission=CONFIDENTIAL_SOURCE_PERMISSION),
+                FieldPanel("confidential_notes", permission=CONFIDENTIAL_SOURCE_PERMISSION),
+            ],
             heading="Confidential",
             permission=CONFIDENTIAL_SOURCE_PERMISSION,
         )

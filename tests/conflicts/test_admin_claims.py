@@ -1,0 +1,91 @@
+"""Editors change a claim's status in the admin; every change lands in the claim's history."""
+
+import pytest
+from django.urls import reverse
+
+from conflicts.models import Claim
+from tests.factories import ConflictFactory, SourceFactory, make_claim
+
+pytestmark = pytest.mark.django_db
+
+
+def claim_form(claim=None, *, conflict, status, note="", evidence_url="", statement=None, sources=()):
+    data = {
+        "statement": statement or (claim.statement if claim else "Shelling reported near Morek."),
+        "conflict": conflict.pk,
+        "new_status": status,
+        "status_note": note,
+        "evidence_url": evidence_url,
+        "attributions-TOTAL_FORMS": str(len(sources)),
+        "attributions-INITIAL_FORMS": "0",
+        "attributions-MIN_NUM_FORMS": "0",
+        "attributions-MAX_NUM_FORMS": "1000",
+    }
+    for i, source in enumerate(sources):
+        data.update({
+            f"attributions-{i}-source": source.pk,
+            f"attributions-{i}-how_obtained": "speaking to TRT World",
+            f"attributions-{i}-credibility": "3",
+            f"attributions-{i}-ORDER": str(i + 1),
+        })
+    return data
+
+
+def test_changing_status_in_the_admin_records_the_editor_and_note(client, editor):
+    claim = make_claim()
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_conflicts_claim:edit", args=[claim.pk]),
+        claim_form(claim, conflict=claim.conflict, status="confirmed", note="Geolocated footage.",
+                   evidence_url="https://example.org/video"),
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == "confirmed"
+    change = claim.status_changes.last()
+    assert (change.from_status, change.to_status, change.changed_by, change.note) == (
+        "unconfirmed", "confirmed", editor, "Geolocated footage.")
+    assert change.evidence_url == "https://example.org/video"
+
+
+def test_status_change_without_a_note_is_refused_and_nothing_changes(client, editor):
+    claim = make_claim()
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_conflicts_claim:edit", args=[claim.pk]),
+        claim_form(claim, conflict=claim.conflict, status="false", statement="Edited statement"),
+    )
+    assert response.status_code == 200
+    assert "Say why the status changed" in response.content.decode()
+    claim.refresh_from_db()
+    assert (claim.status, claim.statement) == ("unconfirmed", "Troops moved overnight.")
+    assert claim.status_changes.count() == 1
+
+
+def test_creating_a_claim_in_the_admin_starts_its_history(client, editor):
+    conflict = ConflictFactory()
+    source = SourceFactory()
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_conflicts_claim:add"),
+        claim_form(conflict=conflict, status="disputed", note="Two accounts differ.", sources=[source]),
+    )
+    assert response.status_code == 302
+    claim = Claim.objects.get()
+    assert claim.status == "disputed"
+    assert [(c.from_status, c.to_status, c.changed_by) for c in claim.status_changes.all()] == [
+        ("", "disputed", editor)]
+    assert claim.attributions.get().source == source
+
+
+def test_claim_listing_filters_by_status_and_conflict(client, editor):
+    conflict = ConflictFactory()
+    make_claim(statement="Open claim", conflict=conflict)
+    confirmed = make_claim(statement="Settled claim", conflict=conflict)
+    from conflicts.services.claims import claim_change_status
+
+    claim_change_status(claim=confirmed, to="confirmed", by=None, note="Verified.")
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_conflicts_claim:list")
+    html = client.get(url, {"status": "confirmed", "conflict": conflict.pk}).content.decode()
+    assert "Settled claim" in html and "Open claim" not in html

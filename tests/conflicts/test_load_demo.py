@@ -1,0 +1,69 @@
+"""load_demo builds the reference newsroom once; running it again changes nothing."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+pytestmark = pytest.mark.django_db
+
+COUNTED_APPS = ("conflicts", "newsroom", "wagtailcore", "auth")
+
+
+def row_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for app in COUNTED_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def load(**options):
+    out = io.StringIO()
+    call_command("load_demo", admin_password="demo-password-for-tests", stdout=out, **options)
+    return out.getvalue()
+
+
+def test_load_demo_twice_leaves_the_same_rows():
+    first_output = load()
+    after_first = row_counts()
+    load()
+    assert row_counts() == after_first
+    assert after_first["conflicts.Location"] >= 12
+    assert after_first["conflicts.Source"] == 5
+    assert after_first["newsroom.ExplainerPage"] >= 3
+    assert after_first["newsroom.ArticlePage"] == 1
+    assert "admin / demo-password-for-tests" in first_output
+    assert "/admin/" in first_output
+
+
+def test_demo_places_have_real_coordinates_and_highways_are_lines():
+    from conflicts.models import Location
+
+    load()
+    places = {loc.slug: loc for loc in Location.objects.all()}
+    for slug in ["idlib-province", "shir-maghar", "morek", "tal-touqan", "sheik-aqil", "turkey",
+                 "russia", "iran", "armenia", "azerbaijan"]:
+        assert places[slug].has_point, slug
+    assert 35 < float(places["morek"].latitude) < 36 and 36 < float(places["morek"].longitude) < 37
+    for road in ["m4-highway", "m5-highway"]:
+        assert places[road].geometry["type"] == "LineString"
+    assert "Sheikh Aqil" in places["sheik-aqil"].alternative_name_list
+
+
+def test_demo_claims_have_statuses_with_history():
+    from conflicts.models import Claim
+
+    load()
+    statuses = {claim.status for claim in Claim.objects.all()}
+    assert {"unconfirmed", "confirmed", "disputed"} <= statuses
+    for claim in Claim.objects.all():
+        assert claim.status_changes.last().to_status == claim.status
+
+
+def test_load_demo_without_password_is_refused_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--admin-password"):
+        call_command("load_demo", admin_password="", stdout=io.StringIO())
