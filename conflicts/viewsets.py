@@ -1,6 +1,8 @@
 """Wagtail admin viewsets for the extension's records: listings, filters, inspect views, choosers."""
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -128,10 +130,37 @@ class ClaimFilterSet(WagtailFilterSet):
 
 
 class ClaimInspectView(InspectView):
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["status_changes"] = self.object.status_changes.select_related("changed_by")
-        return context
+    """Shows the claim with its whole status history and its sources."""
+
+    def get_field_label(self, field_name, field):
+        return {"status_changes": "Status history", "attributions": "Who says it"}.get(
+            field_name
+        ) or super().get_field_label(field_name, field)
+
+    def get_status_changes_display_value(self):
+        changes = self.object.status_changes.select_related("changed_by")
+        return format_html_join(
+            "",
+            "<p>{} – {} → {} by {}: {}</p>",
+            (
+                (
+                    date_format(change.changed_at, "DATETIME_FORMAT"),
+                    change.get_from_status_display() or "new",
+                    change.get_to_status_display(),
+                    change.changed_by or "system",
+                    change.note,
+                )
+                for change in changes
+            ),
+        )
+
+    def get_attributions_display_value(self):
+        rows = self.object.attributions.select_related("source")
+        return format_html_join(
+            "",
+            "<p>{} ({}), credibility {}</p>",
+            ((row.source, row.how_obtained or "—", row.credibility) for row in rows),
+        ) or "—"
 
 
 class ClaimViewSet(SnippetViewSet):
@@ -141,7 +170,10 @@ class ClaimViewSet(SnippetViewSet):
     list_display = ["__str__", "status", "conflict", "status_changed_at"]
     filterset_class = ClaimFilterSet
     inspect_view_enabled = True
-    inspect_view_fields = ["statement", "conflict", "places", "status", "status_changed_at"]
+    inspect_view_class = ClaimInspectView
+    inspect_view_fields = [
+        "statement", "conflict", "places", "status", "status_changed_at", "attributions", "status_changes",
+    ]
     add_view_class = ClaimCreateView
     edit_view_class = ClaimEditView
     edit_handler = ObjectList(

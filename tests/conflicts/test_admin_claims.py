@@ -89,3 +89,17 @@ def test_claim_listing_filters_by_status_and_conflict(client, editor):
     url = reverse("wagtailsnippets_conflicts_claim:list")
     html = client.get(url, {"status": "confirmed", "conflict": conflict.pk}).content.decode()
     assert "Settled claim" in html and "Open claim" not in html
+
+
+def test_claim_inspect_view_shows_the_status_history_and_sources(client, editor):
+    from conflicts.services.claims import claim_change_status
+
+    source = SourceFactory(public_label="footage online")
+    claim = make_claim(sources=[source])
+    claim_change_status(claim=claim, to="confirmed", by=editor, note="Geolocated to the Morek post.")
+    client.force_login(editor)
+    html = client.get(reverse("wagtailsnippets_conflicts_claim:inspect", args=[claim.pk])).content.decode()
+    assert "Status history" in html
+    assert "Geolocated to the Morek post." in html
+    assert "Unconfirmed → Confirmed" in html
+    assert "footage online" in html
