@@ -7,3 +7,8 @@ class ConflictsConfig(AppConfig):
     name = "conflicts"
     verbose_name = "Conflict reporting"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -1,15 +1,18 @@
 """Wagtail admin viewsets for the extension's records: listings, filters, inspect views, choosers."""
 
 from django import forms
+from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import chooser as chooser_views
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from .choices import ClaimStatus
+from .choices import ClaimStatus, SourceKind
 from .models import (
     CONFIDENTIAL_SOURCE_FIELDS,
     CONFIDENTIAL_SOURCE_PERMISSION,
@@ -18,7 +21,8 @@ from .models import (
     Location,
     Source,
 )
-from .services.claims import claim_change_status, claim_history_start
+from .services.claims import claim_change_status, claim_create, claim_history_start
+from .services.sources import source_create
 
 
 class ConflictViewSet(SnippetViewSet):
@@ -195,3 +199,151 @@ class ConflictDeskGroup(SnippetViewSetGroup):
     menu_icon = "globe"
     menu_order = 150
     items = (ClaimViewSet, SourceViewSet, LocationViewSet, ConflictViewSet)
+
+
+# Annotation choosers: the modals the rich-text editor opens to tie a span to a record.
+
+
+class ClaimQuickCreateForm(forms.Form):
+    """Records a new claim from the editor, with its status and who says it."""
+
+    statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    conflict = forms.ModelChoiceField(queryset=Conflict.objects.all())
+    status = forms.ChoiceField(choices=ClaimStatus.choices, initial=ClaimStatus.UNCONFIRMED)
+    status_note = forms.CharField(required=False, label="Why this status", max_length=1000)
+    source = forms.ModelChoiceField(
+        queryset=Source.objects.only("pk", "public_label"), required=False,
+        help_text="An existing source, or describe a new anonymous one below.",
+    )
+    new_source_label = forms.CharField(
+        required=False, max_length=200, label="New anonymous source: public label",
+        help_text='What readers see, e.g. "a security source".',
+    )
+    new_source_reason = forms.CharField(
+        required=False, max_length=1000, label="Why anonymity was granted",
+    )
+    how_obtained = forms.CharField(required=False, max_length=255, help_text='e.g. "speaking to TRT World".')
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        label = (cleaned_data.get("new_source_label") or "").strip()
+        if label and cleaned_data.get("source"):
+            raise forms.ValidationError("Choose an existing source or describe a new one, not both.")
+        if label and not (cleaned_data.get("new_source_reason") or "").strip():
+            self.add_error("new_source_reason", "An anonymous source needs the reason anonymity was granted.")
+        return cleaned_data
+
+
+class SourceQuickCreateForm(forms.ModelForm):
+    """A new source from the editor: public fields only."""
+
+    class Meta:
+        model = Source
+        fields = ["public_label", "kind", "is_anonymous", "anonymity_reason", "reliability"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class AnnotationChosenMixin:
+    """Adds what the editor shows on a span (label, and a claim's status) to the chosen data."""
+
+    def get_chosen_response_data(self, item):
+        data = super().get_chosen_response_data(item)
+        data["label"] = str(item)
+        if isinstance(item, Claim):
+            data["status"] = item.status
+        return data
+
+
+class UserFormKwargsMixin:
+    def get_creation_form_kwargs(self):
+        kwargs = super().get_creation_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
+class AnnotationChooseView(AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.ChooseView):
+    pass
+
+
+class AnnotationChooseResultsView(AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class AnnotationChosenView(AnnotationChosenMixin, chooser_views.ChosenView):
+    pass
+
+
+class AnnotationCreateView(AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.CreateView):
+    pass
+
+
+class ClaimAnnotationCreateView(AnnotationCreateView):
+    @transaction.atomic
+    def save_form(self, form):
+        data = form.cleaned_data
+        source = data["source"]
+        if data["new_source_label"].strip():
+            source = source_create(
+                public_label=data["new_source_label"],
+                kind=SourceKind.ANONYMOUS,
+                is_anonymous=True,
+                anonymity_reason=data["new_source_reason"],
+            )
+        attributions = [{"source": source, "how_obtained": data["how_obtained"], "credibility": 6}] if source else []
+        return claim_create(
+            statement=data["statement"],
+            conflict=data["conflict"],
+            status=data["status"],
+            by=self.request.user,
+            note=data["status_note"],
+            attributions=attributions,
+        )
+
+
+class SourceAnnotationCreateView(AnnotationCreateView):
+    def save_form(self, form):
+        return source_create(**{name: form.cleaned_data[name] for name in SourceQuickCreateForm.Meta.fields})
+
+
+class AnnotationChooserViewSet(ChooserViewSet):
+    choose_view_class = AnnotationChooseView
+    choose_results_view_class = AnnotationChooseResultsView
+    chosen_view_class = AnnotationChosenView
+    create_view_class = AnnotationCreateView
+    per_page = 10
+
+
+class ClaimAnnotationChooserViewSet(AnnotationChooserViewSet):
+    model = Claim
+    icon = "info-circle"
+    choose_one_text = "Choose a claim"
+    creation_form_class = ClaimQuickCreateForm
+    create_view_class = ClaimAnnotationCreateView
+    create_action_label = "Record the claim"
+
+
+class SourceAnnotationChooserViewSet(AnnotationChooserViewSet):
+    model = Source
+    icon = "user"
+    choose_one_text = "Choose a source"
+    creation_form_class = SourceQuickCreateForm
+    create_view_class = SourceAnnotationCreateView
+    create_action_label = "Add the source"
+
+
+class PlaceAnnotationChooserViewSet(AnnotationChooserViewSet):
+    model = Location
+    icon = "site"
+    choose_one_text = "Choose a place"
+
+
+annotation_choosers = {
+    "claim": ClaimAnnotationChooserViewSet("annotation_claim_chooser", url_prefix="annotate/claim"),
+    "source": SourceAnnotationChooserViewSet("annotation_source_chooser", url_prefix="annotate/source"),
+    "place": PlaceAnnotationChooserViewSet("annotation_place_chooser", url_prefix="annotate/place"),
+}

@@ -1,7 +1,44 @@
 """Registration of the extension with Wagtail."""
 
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.snippets.models import register_snippet
 
-from .viewsets import ConflictDeskGroup
+from .rich_text import LINK_HANDLERS, conversion_rule
+from .viewsets import ConflictDeskGroup, annotation_choosers
 
 register_snippet(ConflictDeskGroup)
+
+ANNOTATION_FEATURES = [
+    # (feature name, Draftail entity type, toolbar description, icon)
+    ("claim", "CLAIM", "Annotate as a claim", "info-circle"),
+    ("source", "SOURCE", "Annotate as a source", "user"),
+    ("place", "PLACE", "Annotate as a place", "site"),
+]
+
+
+@hooks.register("register_admin_viewset")
+def register_annotation_choosers():
+    return list(annotation_choosers.values())
+
+
+@hooks.register("register_rich_text_features")
+def register_annotation_features(features):
+    for name, entity_type, description, icon in ANNOTATION_FEATURES:
+        features.register_link_type(LINK_HANDLERS[name])
+        features.register_editor_plugin(
+            "draftail",
+            name,
+            EntityFeature(
+                {
+                    "type": entity_type,
+                    "icon": icon,
+                    "description": description,
+                    "chooserUrls": {"annotationChooser": reverse(f"annotation_{name}_chooser:choose")},
+                },
+                js=["conflicts/js/annotations-editor.js"],
+                css={"all": ["conflicts/css/annotations-editor.css"]},
+            ),
+        )
+        features.register_converter_rule("contentstate", name, conversion_rule(name, entity_type))

@@ -3,9 +3,10 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from conflicts.choices import LocationKind, SourceKind
+from conflicts.demo.loader import tree_root
 from conflicts.models import Conflict, Location, Source
 from conflicts.services.claims import claim_create
 
@@ -78,7 +79,7 @@ def make_site_tree():
     """A home page with a news and an explainers index, as the default site's root."""
     from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
 
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = root.add_child(instance=HomePage(title="Home", slug="home-test"))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}

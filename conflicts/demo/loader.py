@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ..models import Claim, Conflict, Location, Source
 from ..services.claims import claim_change_status, claim_create
@@ -148,10 +148,19 @@ def _publish(page):
     page.save_revision().publish()
 
 
+def tree_root():
+    """Wagtail's root page, recreated with the default locale if the database was emptied."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def _site_tree():
     from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
 
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = HomePage.objects.first()
     if home is None:
         home = HomePage(slug="conflict-desk", **content.INDEX_PAGES["home"])
@@ -172,8 +181,19 @@ def _site_tree():
     return home, *pages
 
 
-def _paragraph_blocks(paragraphs):
-    return [("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs]
+def _paragraph_blocks(paragraphs, spans=(), records=None):
+    """Rich-text paragraphs; `spans` are (paragraph, phrase, kind, key) annotations to mark up."""
+    blocks = []
+    for index, text in enumerate(paragraphs):
+        html, cursor = [], 0
+        for _index, phrase, kind, key in [span for span in spans if span[0] == index]:
+            start = text.index(phrase, cursor)
+            html.append(escape(text[cursor:start]))
+            html.append(f'<a linktype="{kind}" id="{records[kind][key].pk}">{escape(phrase)}</a>')
+            cursor = start + len(phrase)
+        html.append(escape(text[cursor:]))
+        blocks.append(("paragraph", f"<p>{''.join(html)}</p>"))
+    return blocks
 
 
 def _explainer(parent, spec, conflicts, locations, claims):
@@ -212,7 +232,11 @@ def _article(parent, conflicts, locations, sources, claims, explainers):
         byline=spec["byline"],
         dateline_place=locations[spec["dateline"]],
         conflict=conflicts[spec["conflict"]],
-        body=_paragraph_blocks(paragraphs),
+        body=_paragraph_blocks(
+            paragraphs,
+            content.ARTICLE_ANNOTATIONS,
+            {"claim": claims, "source": sources, "place": locations},
+        ),
     )
     if not created:
         return page

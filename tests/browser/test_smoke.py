@@ -3,7 +3,7 @@
 from django.core.management import call_command
 
 
-def test_demo_article_shows_headline_and_dateline(db, page, artifacts_dir):
+def test_demo_article_shows_headline_and_dateline(page):
     call_command("load_demo", admin_password="correct-horse-battery", stdout=open("/dev/null", "w"))
     page.goto("/news/turkey-withdraw-idlib-observation-posts/")
     assert page.locator("h1").inner_text() == "Turkey set to withdraw from several observation posts in Idlib"

@@ -1,0 +1,219 @@
+"""Annotation spans in rich text: claim, source and place entities for Draftail and the front end.
+
+In the database a span is `<a linktype="claim|source|place" id="<pk>">text</a>`. On the public
+page it becomes a link to the record's page carrying data-annotation, data-id (and
+data-status for claims), described by the page's sourcing note for that record. Records are
+resolved in one query per kind for the whole body, so a page costs the same whatever its
+number of spans; a span whose record is gone renders as plain text.
+"""
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from draftjs_exporter.dom import DOM
+from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
+from wagtail.rich_text import LinkHandler
+
+from .choices import AnnotationKind
+from .models import Claim, Location, Source
+
+# Records already loaded for the body being rendered, by kind then pk; see records_prefetched().
+_prefetched = ContextVar("annotation_records", default=None)
+
+ANNOTATION_LINK = re.compile(r'<a\b[^>]*\blinktype="(claim|source|place)"[^>]*>', re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
+
+
+def note_id(kind, pk):
+    """The id of the sourcing note that describes one record on a page."""
+    return f"annotation-note-{kind}-{pk}"
+
+
+def parse_id(value):
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return pk if pk > 0 else None
+
+
+@contextmanager
+def records_prefetched(records):
+    """Renders rich text with records loaded once for the whole body: {kind: {pk: record}}."""
+    token = _prefetched.set(records)
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
+
+
+class AnnotationLinkHandler(LinkHandler):
+    kind = None
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        ids = [parse_id(attrs.get("id")) for attrs in attrs_list]
+        prefetched = (_prefetched.get() or {}).get(cls.kind)
+        if prefetched is None:
+            prefetched = cls.get_queryset().in_bulk([pk for pk in ids if pk])
+        return [prefetched.get(pk) for pk in ids]
+
+    @classmethod
+    def get_queryset(cls):
+        return cls.get_model()._default_manager.all()
+
+    @classmethod
+    def expand_db_attributes(cls, attrs):
+        return cls.expand_db_attributes_many([attrs])[0]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [cls.open_tag(record) if record else "<a>" for record in cls.get_many(attrs_list)]
+
+    @classmethod
+    def open_tag(cls, record):
+        return format_html(
+            '<a href="{}" class="annotation annotation--{}" data-annotation="{}" data-id="{}" '
+            'aria-describedby="{}">',
+            record.get_absolute_url(),
+            cls.kind,
+            cls.kind,
+            record.pk,
+            note_id(cls.kind, record.pk),
+        )
+
+    @classmethod
+    def extract_references(cls, attrs):
+        pk = parse_id(attrs.get("id"))
+        if pk:
+            yield cls.get_model(), str(pk), "", ""
+
+
+class ClaimLinkHandler(AnnotationLinkHandler):
+    identifier = kind = AnnotationKind.CLAIM.value
+
+    @staticmethod
+    def get_model():
+        return Claim
+
+    @classmethod
+    def get_queryset(cls):
+        return Claim.objects.only("pk", "status")
+
+    @classmethod
+    def open_tag(cls, record):
+        return format_html(
+            '<a href="{}" class="annotation annotation--claim annotation--{}" data-annotation="claim" '
+            'data-id="{}" data-status="{}" aria-describedby="{}">',
+            record.get_absolute_url(),
+            record.status,
+            record.pk,
+            record.status,
+            note_id("claim", record.pk),
+        )
+
+
+class SourceLinkHandler(AnnotationLinkHandler):
+    identifier = kind = AnnotationKind.SOURCE.value
+
+    @staticmethod
+    def get_model():
+        return Source
+
+    @classmethod
+    def get_queryset(cls):
+        # Never load the confidential columns for public rendering.
+        return Source.objects.only("pk")
+
+
+class PlaceLinkHandler(AnnotationLinkHandler):
+    identifier = kind = AnnotationKind.PLACE.value
+
+    @staticmethod
+    def get_model():
+        return Location
+
+    @classmethod
+    def get_queryset(cls):
+        return Location.objects.only("pk", "slug")
+
+
+LINK_HANDLERS = {
+    AnnotationKind.CLAIM: ClaimLinkHandler,
+    AnnotationKind.SOURCE: SourceLinkHandler,
+    AnnotationKind.PLACE: PlaceLinkHandler,
+}
+
+
+def annotation_refs(html):
+    """(kind, pk) of every annotation span in database-format rich text, in order."""
+    refs = []
+    for match in ANNOTATION_LINK.finditer(html or ""):
+        id_match = ID_ATTRIBUTE.search(match.group(0))
+        pk = parse_id(id_match.group(1)) if id_match else None
+        if pk:
+            refs.append((match.group(1).lower(), pk))
+    return refs
+
+
+# Editor (Draftail / contentstate) conversion
+
+
+class AnnotationElementHandler(LinkElementHandler):
+    """Turns a stored span into a Draftail entity with what the editor shows about its record."""
+
+    def __init__(self, entity_type, kind):
+        super().__init__(entity_type)
+        self.kind = kind
+
+    def get_attribute_data(self, attrs):
+        pk = parse_id(attrs.get("id"))
+        if pk is None:
+            return {}
+        record = LINK_HANDLERS[self.kind].get_model()._default_manager.filter(pk=pk).first()
+        if record is None:
+            return {"id": pk, "label": "(deleted)", "missing": True}
+        data = {"id": pk, "label": str(record)}
+        if self.kind == AnnotationKind.CLAIM:
+            data["status"] = record.status
+        try:
+            data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[pk])
+        except NoReverseMatch:
+            pass
+        return data
+
+
+def entity_decorator(kind):
+    def decorate(props):
+        pk = parse_id(props.get("id"))
+        if pk is None:
+            return props["children"]
+        return DOM.create_element("a", {"linktype": kind, "id": str(pk)}, props["children"])
+
+    return decorate
+
+
+def conversion_rule(kind, entity_type):
+    return {
+        "from_database_format": {
+            f'a[linktype="{kind}"]': AnnotationElementHandler(entity_type, kind),
+        },
+        "to_database_format": {"entity_decorators": {entity_type: entity_decorator(kind)}},
+    }
+
+
+def label_for_note(kind, record):
+    """Plain text readers hear when a span is focused; built only from public fields."""
+    if kind == AnnotationKind.CLAIM:
+        sources = ", ".join(
+            f"{row.source.public_label} ({row.how_obtained})" if row.how_obtained else row.source.public_label
+            for row in record.attributions.all()
+        )
+        return f"Claim, {record.get_status_display().lower()}. Who says it: {sources or 'no source given'}."
+    if kind == AnnotationKind.SOURCE:
+        return f"Source: {record.public_label} ({record.get_kind_display().lower()})."
+    return f"Place: {record.name}."
+

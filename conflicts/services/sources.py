@@ -1,0 +1,23 @@
+"""Creating sources."""
+
+from django.db import transaction
+
+from ..models import Source
+
+
+@transaction.atomic
+def source_create(*, public_label, kind, is_anonymous=False, anonymity_reason="", reliability="F",
+                  confidential_identity="", confidential_notes=""):
+    """Creates a source after validating it, so an anonymous source always has its public reason."""
+    source = Source(
+        public_label=public_label.strip(),
+        kind=kind,
+        is_anonymous=is_anonymous,
+        anonymity_reason=anonymity_reason.strip(),
+        reliability=reliability,
+        confidential_identity=confidential_identity,
+        confidential_notes=confidential_notes,
+    )
+    source.full_clean()
+    source.save()
+    return source
