@@ -37,7 +37,7 @@ def register_annotation_features(features):
                     "description": description,
                     "chooserUrls": {"annotationChooser": reverse(f"annotation_{name}_chooser:choose")},
                 },
-                js=["conflicts/js/annotations-editor.js"],
+                js=["wagtailadmin/js/chooser-modal.js", "conflicts/js/annotations-editor.js"],
                 css={"all": ["conflicts/css/annotations-editor.css"]},
             ),
         )
