@@ -12,6 +12,10 @@ DEFAULTS = {
     # The newsroom's public sourcing policy, linked from pages and syndicated content.
     "SOURCING_POLICY_URL": "/sourcing-policy/",
     "USAGE_TERMS": "Syndication permitted to contracted partners only. Credit: Conflict Desk.",
+    # Webhook deliveries: seconds before the first retry (doubling each time), attempts in all.
+    "WEBHOOK_RETRY_BASE_SECONDS": 30,
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    "WEBHOOK_TIMEOUT": 10,
 }
 
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -199,7 +201,25 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Conflict Desk partner API",
+    "DESCRIPTION": (
+        "Read-only syndication of the newsroom's live conflict coverage: articles with their "
+        "attribution annotations, explainers, claims with status history, sources (public fields "
+        "only), places and conflicts. See docs/partner-guide.md."
+    ),
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["conflicts.api.schema.partner_endpoints_only"],
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "conflicts.choices.ClaimStatus",
+        "LocationKindEnum": "conflicts.choices.LocationKind",
+        "SourceKindEnum": "conflicts.choices.SourceKind",
+        "AnnotationKindEnum": "conflicts.choices.AnnotationKind",
+    },
 }
 
 # Knobs of the conflicts extension; defaults live in conflicts/conf.py.

@@ -37,3 +37,24 @@ def source_protector(editor):
     """An editor who also holds the confidential-source permission."""
     editor.user_permissions.add(Permission.objects.get(codename="view_confidential_source"))
     return type(editor).objects.get(pk=editor.pk)
+
+
+
+@pytest.fixture(autouse=True)
+def _post_migrate_data(request):
+    """Content types and permissions for every transactional test, as after `migrate`.
+
+    A transactional test flushes the database when it ends and serialized_rollback should
+    put the migrated data back; a browser test run right after a transactional test of
+    another module was seen to start with an empty SQLite database all the same, so the
+    data `migrate` creates is recreated here when it is missing.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.sql import emit_post_migrate_signal
+
+    if not ContentType.objects.exists():
+        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
-from ..models import Claim, Conflict, Location, Source
+from ..models import Claim, Conflict, Location, Partner, Source
 from ..services.claims import claim_change_status, claim_create
 from . import content
 
@@ -17,6 +17,7 @@ ADMIN_USERNAME = "admin"
 EDITOR_USERNAME = "editor"
 EDITOR_GROUP = "Conflict desk editors"
 CONFIDENTIAL_GROUP = "Source protection"
+DEMO_PARTNER = "Demo Partner"
 
 
 @transaction.atomic
@@ -33,7 +34,19 @@ def demo_load(*, admin_password, stdout=None):
         for spec in content.EXPLAINERS
     }
     _article(news, conflicts, locations, sources, claims, explainers)
+    _partner(conflicts)
     return admin
+
+
+def _partner(conflicts):
+    partner, created = Partner.objects.get_or_create(
+        name=DEMO_PARTNER,
+        defaults={"contact_name": "Syndication desk", "contact_email": "syndication@partner.example"},
+    )
+    if created:
+        partner.conflicts.set(conflicts.values())
+        partner.save()
+    return partner
 
 
 def _users(admin_password):

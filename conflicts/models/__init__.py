@@ -4,6 +4,7 @@ from .annotations import Annotation
 from .claims import Claim, ClaimAttribution, ClaimStatusChange, StatusChangeOutsideHistory
 from .conflicts import Conflict
 from .locations import Location
+from .partners import DeliveryStatus, PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery, WebhookEvent
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
 
 __all__ = [
@@ -14,7 +15,14 @@ __all__ = [
     "ClaimAttribution",
     "ClaimStatusChange",
     "Conflict",
+    "DeliveryStatus",
     "Location",
+    "PageTombstone",
+    "Partner",
+    "PartnerKey",
     "Source",
     "StatusChangeOutsideHistory",
+    "Webhook",
+    "WebhookDelivery",
+    "WebhookEvent",
 ]

@@ -39,6 +39,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Site:  {site_url}/")
         self.stdout.write(f"Admin: {site_url}/admin/")
         self.stdout.write(
+            f"Partner API: {site_url}/api/v1/docs/ (issue a key with: python manage.py create_partner_key \"Demo Partner\")"
+        )
+        self.stdout.write(
             f"Log in as {ADMIN_USERNAME} / {admin_password} (or {EDITOR_USERNAME}, an editor "
             "without access to confidential source fields; the password was set when the user was first created)."
         )

@@ -1,0 +1,103 @@
+"""Sync filters: conflict, place, status, updated_since (ISO 8601) and full-text q."""
+
+import django_filters
+from django.db.models import Q
+from rest_framework.exceptions import ValidationError
+from wagtail.search.backends import get_search_backend
+
+from ..choices import ClaimStatus, LocationKind, SourceKind
+from ..models import Annotation, Claim, Conflict, Location, PageTombstone, Source
+from ..selectors import article_model, explainer_model
+
+MAX_QUERY_LENGTH = 200
+MAX_SEARCH_RESULTS = 2000
+
+
+class SyncFilterSet(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte",
+        label="Only items changed at or after this ISO 8601 date-time, e.g. 2026-11-03T08:00:00Z.",
+    )
+    q = django_filters.CharFilter(method="filter_search", label="Full-text search.")
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if len(value) > MAX_QUERY_LENGTH:
+            raise ValidationError({"q": f"Search for at most {MAX_QUERY_LENGTH} characters."})
+        results = get_search_backend().search(value, queryset.model)[:MAX_SEARCH_RESULTS]
+        return queryset.filter(pk__in=[result.pk for result in results])
+
+
+class PageFilterSet(SyncFilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at", lookup_expr="gte",
+        label="Only pages published or republished at or after this ISO 8601 date-time.",
+    )
+    conflict = django_filters.CharFilter(field_name="conflict__slug", label="Conflict slug.")
+    place = django_filters.CharFilter(
+        method="filter_place", label="Place slug: pages about the place or mentioning it in the text."
+    )
+
+    def filter_place(self, queryset, name, value):
+        mentioned = Annotation.objects.filter(location__slug=value).values("page_id")
+        return queryset.filter(Q(places__slug=value) | Q(pk__in=mentioned)).distinct()
+
+
+class ArticleFilterSet(PageFilterSet):
+    class Meta:
+        model = article_model()
+        fields = ["conflict", "place", "updated_since", "q"]
+
+
+class ExplainerFilterSet(PageFilterSet):
+    class Meta:
+        model = explainer_model()
+        fields = ["conflict", "place", "updated_since", "q"]
+
+
+class ClaimFilterSet(SyncFilterSet):
+    conflict = django_filters.CharFilter(field_name="conflict__slug", label="Conflict slug.")
+    status = django_filters.MultipleChoiceFilter(
+        choices=ClaimStatus.choices, label="Current status; repeat for several."
+    )
+    place = django_filters.CharFilter(field_name="places__slug", distinct=True, label="Place slug.")
+
+    class Meta:
+        model = Claim
+        fields = ["conflict", "status", "place", "updated_since", "q"]
+
+
+class SourceFilterSet(SyncFilterSet):
+    kind = django_filters.ChoiceFilter(choices=SourceKind.choices)
+
+    class Meta:
+        model = Source
+        fields = ["kind", "updated_since", "q"]
+
+
+class LocationFilterSet(SyncFilterSet):
+    conflict = django_filters.CharFilter(field_name="conflicts__slug", distinct=True, label="Conflict slug.")
+    kind = django_filters.ChoiceFilter(choices=LocationKind.choices)
+    parent = django_filters.CharFilter(field_name="parent__slug", label="Slug of the parent place.")
+
+    class Meta:
+        model = Location
+        fields = ["conflict", "kind", "parent", "updated_since", "q"]
+
+
+class ConflictFilterSet(SyncFilterSet):
+    class Meta:
+        model = Conflict
+        fields = ["updated_since", "q"]
+
+
+class TombstoneFilterSet(django_filters.FilterSet):
+    since = django_filters.IsoDateTimeFilter(
+        field_name="removed_at", lookup_expr="gte", label="Only pages removed at or after this ISO 8601 date-time."
+    )
+
+    class Meta:
+        model = PageTombstone
+        fields = ["since"]

@@ -1,0 +1,214 @@
+"""Standard formats partners already read: IPTC ninjs 2.2, GeoJSON (RFC 7946), W3C Web Annotation."""
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+from rest_framework.renderers import JSONRenderer
+
+from ..choices import AnnotationKind
+from ..conf import conflicts_setting
+from .serializers import absolute
+
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SOURCING_POLICY_ROLE = "https://www.trustingnews.org/trust-indicators/best-practices"
+CLAIM_ROLE = "https://schema.org/ClaimReview"
+
+
+class NinjsRenderer(JSONRenderer):
+    media_type = "application/ninjs+json"
+    format = "ninjs"
+
+
+class GeoJSONRenderer(JSONRenderer):
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def location_geometry(location):
+    """The place's GeoJSON geometry, or a Point from its coordinates ([longitude, latitude])."""
+    if location.geometry:
+        return location.geometry
+    if location.has_point:
+        return {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]}
+    return None
+
+
+def location_feature(location, request):
+    return {
+        "type": "Feature",
+        "id": location.pk,
+        "geometry": location_geometry(location),
+        "properties": {
+            "slug": location.slug,
+            "name": location.name,
+            "kind": location.kind,
+            "parent": location.parent_id,
+            "alternative_names": location.alternative_name_list,
+            "geo_precision": location.geo_precision,
+            "geonames_id": location.geonames_id,
+            "wikidata_id": location.wikidata_id or None,
+            "osm_id": location.osm_id or None,
+            "url": absolute(request, location.get_absolute_url()),
+        },
+    }
+
+
+def feature_collection(locations, request, *, next_url=None, previous_url=None):
+    collection = {"type": "FeatureCollection", "features": [location_feature(loc, request) for loc in locations]}
+    # Foreign members (RFC 7946 §6.1) carry the cursor links.
+    collection["links"] = [
+        {"rel": rel, "href": url} for rel, url in (("next", next_url), ("prev", previous_url)) if url
+    ]
+    return collection
+
+
+def _ninjs_place(location, request, rel):
+    place = {
+        "name": location.name,
+        "rel": rel,
+        "uri": absolute(request, location.get_absolute_url()),
+        "literal": location.slug,
+    }
+    geometry = location_geometry(location)
+    if geometry:
+        place["geojson"] = geometry
+    return place
+
+
+def article_ninjs(article, request, *, body_html, annotations, records):
+    """One article as an IPTC ninjs 2.2 news item."""
+    uri = absolute(request, article.get_url(request))
+    places = {}
+    for location in article.places.all():
+        places[location.pk] = _ninjs_place(location, request, "about")
+    for location in records[AnnotationKind.PLACE].values():
+        places.setdefault(location.pk, _ninjs_place(location, request, "mentioned"))
+    sources = {}
+    for annotation in annotations:
+        if annotation.kind == AnnotationKind.SOURCE and annotation.source_id in records[AnnotationKind.SOURCE]:
+            sources[annotation.source_id] = records[AnnotationKind.SOURCE][annotation.source_id]
+    for claim in records[AnnotationKind.CLAIM].values():
+        for attribution in claim.attributions.all():
+            sources.setdefault(attribution.source_id, attribution.source)
+    trust = [
+        {
+            "role": SOURCING_POLICY_ROLE,
+            "title": "Sourcing policy",
+            "href": absolute(request, conflicts_setting("SOURCING_POLICY_URL")),
+        }
+    ]
+    for claim in records[AnnotationKind.CLAIM].values():
+        trust.append({
+            "role": CLAIM_ROLE,
+            "title": f"Claim ({claim.get_status_display().lower()}): {claim.statement}",
+            "href": absolute(request, claim.get_absolute_url()),
+        })
+    item = {
+        "uri": uri,
+        "standard": {"name": "ninjs", "version": "2.2", "schema": NINJS_SCHEMA},
+        "type": "text",
+        "representationtype": "full",
+        "profile": "conflict-desk-article",
+        "version": str(article.live_revision_id or 1),
+        "language": "en",
+        "pubstatus": "usable",
+        "firstcreated": _iso(article.first_published_at),
+        "versioncreated": _iso(article.last_published_at),
+        "contentcreated": _iso(article.first_published_at),
+        "headlines": [{"role": "main", "value": article.title}],
+        "descriptions": [{"role": "summary", "contenttype": "text/plain", "value": article.standfirst}],
+        "bodies": [{
+            "role": "main",
+            "contenttype": "text/html",
+            "value": body_html,
+            "charcount": len(strip_tags(body_html)),
+            "wordcount": len(strip_tags(body_html).split()),
+        }],
+        "by": article.byline,
+        "located": article.dateline_place.name if article.dateline_place else "",
+        "places": list(places.values()),
+        "subjects": [{
+            "name": article.conflict.name,
+            "rel": "about",
+            "uri": absolute(request, article.conflict.get_absolute_url()),
+            "literal": article.conflict.slug,
+        }] if article.conflict else [],
+        "infosources": [
+            {
+                "name": source.public_label,
+                "role": "source",
+                "uri": absolute(request, source.get_absolute_url()),
+                "literal": source.get_kind_display(),
+            }
+            for source in sources.values()
+        ],
+        "trustindicators": trust,
+        "usageterms": conflicts_setting("USAGE_TERMS"),
+        "altids": [{"role": "api", "value": absolute(request, reverse("api:article-detail", args=[article.pk]))}],
+    }
+    if not item["located"]:
+        del item["located"]
+    return item
+
+
+def annotation_page(page, annotations, request):
+    """The page's annotations as a W3C Web Annotation AnnotationPage."""
+    source = absolute(request, page.get_url(request))
+    page_id = absolute(request, reverse(f"api:{page._meta.model_name.removesuffix('page')}-annotations", args=[page.pk]))
+    items = []
+    for annotation in annotations:
+        record = annotation.claim or annotation.source or annotation.location
+        if record is None:
+            continue
+        body = {
+            "id": absolute(request, record.get_absolute_url()),
+            "type": "SpecificResource",
+            "purpose": "identifying" if annotation.kind == AnnotationKind.PLACE else "describing",
+        }
+        if annotation.kind == AnnotationKind.CLAIM:
+            body["value"] = f"{record.statement} ({record.get_status_display().lower()})"
+        elif annotation.kind == AnnotationKind.SOURCE:
+            body["value"] = f"{record.public_label} ({record.get_kind_display().lower()})"
+        else:
+            body["value"] = record.name
+        items.append({
+            "id": f"{page_id}#{annotation.sequence}",
+            "type": "Annotation",
+            "motivation": "identifying" if annotation.kind == AnnotationKind.PLACE else "describing",
+            "created": _iso(page.last_published_at),
+            "body": body,
+            "target": {
+                "source": source,
+                "type": "Text",
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": annotation.quote,
+                        "prefix": annotation.prefix,
+                        "suffix": annotation.suffix,
+                    },
+                    {
+                        "type": "TextPositionSelector",
+                        "start": annotation.position,
+                        "end": annotation.position + len(annotation.quote),
+                    },
+                ],
+            },
+        })
+    return {
+        "@context": ANNOTATION_CONTEXT,
+        "id": page_id,
+        "type": "AnnotationPage",
+        "partOf": {"id": source, "total": len(items)},
+        "startIndex": 0,
+        "items": items,
+    }

@@ -1,0 +1,186 @@
+"""Partner representations: public fields only, and every link absolute."""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ..selectors import annotated_body
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class LinkedMixin:
+    """Adds `url` (the public page) and `api_url` (this resource) to each representation."""
+
+    api_route = None
+
+    def get_url(self, obj) -> str:
+        return absolute(self.context.get("request"), obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else obj.url)
+
+    def get_api_url(self, obj) -> str:
+        return absolute(self.context.get("request"), reverse(f"api:{self.api_route}-detail", args=[obj.pk]))
+
+
+class ConflictRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Conflict
+        fields = ["id", "slug", "name"]
+
+
+class LocationRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Location
+        fields = ["id", "slug", "name", "kind", "latitude", "longitude"]
+
+
+class ConflictSerializer(LinkedMixin, serializers.ModelSerializer):
+    api_route = "conflict"
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Conflict
+        fields = ["id", "slug", "name", "summary", "started_on", "is_active", "updated_at", "url", "api_url"]
+
+
+class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
+    api_route = "location"
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    alternative_names = serializers.ListField(source="alternative_name_list", child=serializers.CharField())
+    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Location
+        fields = [
+            "id", "slug", "name", "kind", "parent", "alternative_names", "latitude", "longitude",
+            "geometry", "geo_precision", "geonames_id", "wikidata_id", "osm_id", "updated_at", "url", "api_url",
+        ]
+
+
+class SourceSerializer(LinkedMixin, serializers.ModelSerializer):
+    api_route = "source"
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    kind_label = serializers.CharField(source="get_kind_display")
+
+    class Meta:
+        model = Source
+        # Public fields only: confidential_identity and confidential_notes never leave the newsroom.
+        fields = [
+            "id", "public_label", "kind", "kind_label", "is_anonymous", "anonymity_reason", "reliability",
+            "updated_at", "url", "api_url",
+        ]
+
+
+class StatusChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ClaimStatusChange
+        # Not who changed it: editors' identities stay in the newsroom.
+        fields = ["from_status", "to_status", "note", "evidence_url", "changed_at"]
+
+
+class AttributionSerializer(serializers.Serializer):
+    source = SourceSerializer()
+    how_obtained = serializers.CharField()
+    credibility = serializers.IntegerField()
+
+
+class ClaimSerializer(LinkedMixin, serializers.ModelSerializer):
+    api_route = "claim"
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    conflict = ConflictRefSerializer()
+    places = LocationRefSerializer(many=True)
+    sources = AttributionSerializer(source="attributions", many=True)
+    status_history = StatusChangeSerializer(source="status_changes", many=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id", "statement", "status", "status_changed_at", "conflict", "places", "sources",
+            "status_history", "updated_at", "url", "api_url",
+        ]
+
+
+class AnnotationSerializer(serializers.ModelSerializer):
+    record_id = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Annotation
+        fields = ["kind", "record_id", "quote", "prefix", "suffix", "position", "sequence"]
+
+    def get_record_id(self, annotation) -> int:
+        return annotation.claim_id or annotation.source_id or annotation.location_id
+
+
+class PageSerializer(LinkedMixin, serializers.Serializer):
+    """Fields shared by articles and explainers."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField()
+    last_published_at = serializers.DateTimeField()
+    conflict = ConflictRefSerializer()
+    places = serializers.SerializerMethodField()
+
+    def get_url(self, page) -> str:
+        return absolute(self.context.get("request"), page.get_url(self.context.get("request")))
+
+    @extend_schema_field(LocationRefSerializer(many=True))
+    def get_places(self, page):
+        return LocationRefSerializer(page.places.all(), many=True).data
+
+    def body_fields(self, page):
+        request = self.context.get("request")
+        annotations = page.annotations.order_by("sequence")
+        return {
+            "body_html": annotated_body(page)["body_html"],
+            "annotations": AnnotationSerializer(annotations, many=True).data,
+            "annotations_url": absolute(request, reverse(f"api:{self.api_route}-annotations", args=[page.pk])),
+        }
+
+
+class ArticleSerializer(PageSerializer):
+    api_route = "article"
+    headline = serializers.CharField(source="title")
+    standfirst = serializers.CharField()
+    byline = serializers.CharField()
+    dateline = LocationRefSerializer(source="dateline_place", allow_null=True)
+    updated_at = serializers.DateTimeField()
+
+    def to_representation(self, page):
+        data = super().to_representation(page)
+        data.pop("title")
+        if self.context.get("detail"):
+            data.update(self.body_fields(page))
+            data["updates"] = [
+                {"date": row.date, "kind": row.kind, "text": row.text} for row in page.update_log.all()
+            ]
+            data["related_explainers"] = [row.explainer_id for row in page.related_explainers.all()]
+        return data
+
+
+class ExplainerSerializer(PageSerializer):
+    api_route = "explainer"
+    summary = serializers.CharField()
+    last_reviewed = serializers.DateField(allow_null=True)
+
+    def to_representation(self, page):
+        data = super().to_representation(page)
+        if self.context.get("detail"):
+            data.update(self.body_fields(page))
+            data["key_claims"] = [row.claim_id for row in page.key_claims.all()]
+        return data
+
+
+class TombstoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PageTombstone
+        fields = ["page_id", "page_type", "url", "reason", "removed_at"]
+

@@ -1,0 +1,280 @@
+"""Read-only partner resources. Every queryset starts from what the calling partner may receive."""
+
+from django.db.models import Prefetch
+from django.utils.http import http_date
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotAcceptable, NotFound
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.generics import ListAPIView
+from rest_framework.pagination import CursorPagination
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from ..choices import AnnotationKind
+from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ..selectors import annotated_body, article_model, explainer_model
+from . import filters, formats, scope, serializers
+from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
+    description="Response format: json (default) or api (browsable HTML).",
+    enum=["json", "api"],
+)
+
+
+class SyncPagination(CursorPagination):
+    """Cursor pages in id order: an item edited during a walk keeps its place, so none is skipped or repeated."""
+
+    ordering = "pk"
+    page_size = 50
+    page_size_query_param = "limit"
+    max_page_size = 200
+
+
+class FormatFirstNegotiation(DefaultContentNegotiation):
+    """`?format=` decides: a client asking for ninjs with `Accept: application/json` gets ninjs."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        fmt = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if fmt:
+            chosen = [renderer for renderer in renderers if renderer.format == fmt]
+            if not chosen:
+                raise NotFound(f"Unknown format {fmt!r}; this resource offers: {', '.join(r.format for r in renderers)}.")
+            return chosen[0], chosen[0].media_type
+        return super().select_renderer(request, renderers, format_suffix)
+
+
+class PartnerAPIMixin:
+    content_negotiation_class = FormatFirstNegotiation
+    authentication_classes = [ApiKeyAuthentication]
+    permission_classes = [IsActivePartner]
+    throttle_classes = [PartnerRateThrottle]
+    pagination_class = SyncPagination
+    filter_backends = [DjangoFilterBackend]
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    schema_model = None
+
+    @property
+    def partner(self):
+        return self.request.auth.partner
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.schema_model.objects.none()
+        return self.partner_queryset()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # What a partner receives depends on its key: never share a response between partners.
+        response["Cache-Control"] = "private, no-cache"
+        vary = response.get("Vary")
+        response["Vary"] = f"{vary}, Authorization" if vary else "Authorization"
+        return response
+
+    def with_last_modified(self, response, *moments):
+        moments = [moment for moment in moments if moment]
+        if moments and response.status_code == 200:
+            response["Last-Modified"] = http_date(max(moments).timestamp())
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        return self.with_last_modified(response, getattr(self.get_object(), "updated_at", None))
+
+
+def _claim_prefetches():
+    return [
+        "places",
+        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
+        Prefetch("status_changes", queryset=ClaimStatusChange.objects.order_by("changed_at", "pk")),
+    ]
+
+
+class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    """Shared by articles and explainers: live, public pages of the partner's conflicts only."""
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "detail": self.action != "list"}
+
+    def get_object(self):
+        if not hasattr(self, "_object"):
+            self._object = super().get_object()
+        return self._object
+
+    def page_last_modified(self, page, records):
+        moments = [page.last_published_at]
+        for kind in AnnotationKind.values:
+            moments += [record.updated_at for record in records[kind].values()]
+        return moments
+
+    def retrieve(self, request, *args, **kwargs):
+        page = self.get_object()
+        body = annotated_body(page)
+        serializer = self.get_serializer(page)
+        response = Response(serializer.data)
+        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+
+    @extend_schema(
+        summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
+    def annotations(self, request, pk=None):
+        page = self.get_object()
+        annotations = page.annotations.select_related("claim", "source", "location").order_by("sequence")
+        response = Response(formats.annotation_page(page, annotations, request))
+        return self.with_last_modified(response, page.last_published_at)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Live articles of your conflicts, in id order (cursor pages).", parameters=[FORMAT_PARAMETER]),
+    retrieve=extend_schema(
+        summary="One article: annotated body HTML and its annotations. format=ninjs gives IPTC ninjs 2.2.",
+        parameters=[OpenApiParameter(
+            "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
+            description="json (default), ninjs (IPTC ninjs 2.2, application/ninjs+json) or api (browsable HTML).",
+            enum=["json", "ninjs", "api"],
+        )],
+    ),
+)
+class ArticleViewSet(PageViewSet):
+    serializer_class = serializers.ArticleSerializer
+    schema_model = article_model()
+    filterset_class = filters.ArticleFilterSet
+    renderer_classes = [JSONRenderer, formats.NinjsRenderer, BrowsableAPIRenderer]
+
+    def partner_queryset(self):
+        articles = scope.partner_articles(self.partner).select_related("conflict", "dateline_place")
+        articles = articles.prefetch_related("places")
+        if self.action != "list":
+            articles = articles.prefetch_related("update_log", "related_explainers")
+        return articles
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "ninjs":
+            raise NotAcceptable("ninjs is served one article at a time: /api/v1/articles/<id>/?format=ninjs")
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "ninjs":
+            return super().retrieve(request, *args, **kwargs)
+        page = self.get_object()
+        body = annotated_body(page)
+        annotations = list(page.annotations.order_by("sequence"))
+        item = formats.article_ninjs(
+            page, request, body_html=body["body_html"], annotations=annotations, records=body["annotation_records"]
+        )
+        response = Response(item)
+        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Live explainers of your conflicts.", parameters=[FORMAT_PARAMETER]),
+    retrieve=extend_schema(summary="One explainer with its annotated body.", parameters=[FORMAT_PARAMETER]),
+)
+class ExplainerViewSet(PageViewSet):
+    serializer_class = serializers.ExplainerSerializer
+    schema_model = explainer_model()
+    filterset_class = filters.ExplainerFilterSet
+
+    def partner_queryset(self):
+        explainers = scope.partner_explainers(self.partner).select_related("conflict").prefetch_related("places")
+        if self.action != "list":
+            explainers = explainers.prefetch_related("key_claims")
+        return explainers
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims carried by live coverage of your conflicts, with status history."),
+    retrieve=extend_schema(summary="One claim: current status, its history and the sources that say it."),
+)
+class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.ClaimSerializer
+    schema_model = Claim
+    filterset_class = filters.ClaimFilterSet
+
+    def partner_queryset(self):
+        return scope.partner_claims(self.partner).select_related("conflict").prefetch_related(*_claim_prefetches())
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sources cited in live coverage of your conflicts: public fields only."),
+    retrieve=extend_schema(summary="One source: public label, kind, anonymity and its public reason, reliability."),
+)
+class SourceViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.SourceSerializer
+    schema_model = Source
+    filterset_class = filters.SourceFilterSet
+
+    def partner_queryset(self):
+        return scope.partner_sources(self.partner)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Places of your conflicts. format=geojson gives a GeoJSON FeatureCollection (RFC 7946).",
+        parameters=[OpenApiParameter(
+            "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
+            description="json (default), geojson (application/geo+json) or api (browsable HTML).",
+            enum=["json", "geojson", "api"],
+        )],
+    ),
+    retrieve=extend_schema(
+        summary="One place. format=geojson gives a GeoJSON Feature.",
+        parameters=[OpenApiParameter(
+            "format", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["json", "geojson", "api"],
+        )],
+    ),
+)
+class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.LocationSerializer
+    schema_model = Location
+    filterset_class = filters.LocationFilterSet
+    renderer_classes = [JSONRenderer, formats.GeoJSONRenderer, BrowsableAPIRenderer]
+
+    def partner_queryset(self):
+        return scope.partner_locations(self.partner).select_related("parent")
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "geojson":
+            return super().list(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return Response(formats.feature_collection(
+            page, request,
+            next_url=self.paginator.get_next_link(), previous_url=self.paginator.get_previous_link(),
+        ))
+
+    def retrieve(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "geojson":
+            return super().retrieve(request, *args, **kwargs)
+        location = self.get_object()
+        return self.with_last_modified(Response(formats.location_feature(location, request)), location.updated_at)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The conflicts your key may receive."),
+    retrieve=extend_schema(summary="One conflict."),
+)
+class ConflictViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.ConflictSerializer
+    schema_model = Conflict
+    filterset_class = filters.ConflictFilterSet
+
+    def partner_queryset(self):
+        return scope.partner_conflicts(self.partner)
+
+
+@extend_schema(summary="Pages partners must take down: unpublished or deleted since a date-time.")
+class TombstoneListView(PartnerAPIMixin, ListAPIView):
+    serializer_class = serializers.TombstoneSerializer
+    schema_model = PageTombstone
+    filterset_class = filters.TombstoneFilterSet
+
+    def partner_queryset(self):
+        return PageTombstone.objects.filter(conflict__in=scope.partner_conflict_ids(self.partner))

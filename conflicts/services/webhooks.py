@@ -1,0 +1,91 @@
+"""Webhook events for partners: recorded with the change, delivered in the background, signed."""
+
+import hashlib
+import hmac
+import json
+import time
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..models import Webhook, WebhookDelivery, WebhookEvent
+
+SIGNATURE_HEADER = "X-Conflict-Desk-Signature"
+EVENT_ID_HEADER = "X-Conflict-Desk-Event-Id"
+EVENT_TYPE_HEADER = "X-Conflict-Desk-Event"
+
+
+def webhook_event_emit(*, event: WebhookEvent, conflict_id, data):
+    """Records one delivery per subscribed webhook of an active partner allowed the conflict.
+
+    The deliveries are queued once the surrounding transaction commits, so a rolled-back
+    change never reaches a partner.
+    """
+    webhooks = Webhook.objects.filter(
+        is_active=True, partner__is_active=True, partner__conflicts__id=conflict_id
+    ).distinct()
+    deliveries = [
+        WebhookDelivery(webhook=webhook, event=event, payload=data)
+        for webhook in webhooks
+        if webhook.wants(event)
+    ]
+    WebhookDelivery.objects.bulk_create(deliveries)
+    if deliveries:
+        ids = [delivery.pk for delivery in deliveries]
+        transaction.on_commit(lambda: _enqueue(ids))
+    return deliveries
+
+
+def _enqueue(ids, run_after=None):
+    from ..tasks import deliver_webhook
+
+    task = deliver_webhook
+    if run_after is not None and task.get_backend().supports_defer:
+        task = task.using(run_after=run_after)
+    for pk in ids:
+        task.enqueue(pk)
+
+
+def webhook_body(delivery):
+    return json.dumps(
+        {
+            "id": str(delivery.event_id),
+            "type": delivery.event,
+            "created": delivery.created_at.isoformat(),
+            "data": delivery.payload,
+        },
+        separators=(",", ":"),
+        sort_keys=True,
+    ).encode()
+
+
+def webhook_signature(secret, timestamp, body):
+    """`t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, so a receiver can reject replays."""
+    mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
+def webhook_signature_verify(secret, header, body, *, tolerance=300, now=None):
+    """Receiver-side check, also used by the partner guide's example client."""
+    try:
+        fields = dict(part.split("=", 1) for part in header.split(","))
+        timestamp = int(fields["t"])
+    except (KeyError, ValueError):
+        return False
+    if abs((now or time.time()) - timestamp) > tolerance:
+        return False
+    expected = webhook_signature(secret, timestamp, body)
+    return hmac.compare_digest(expected, header)
+
+
+def webhook_retry_delay(attempts, base):
+    """Exponential backoff: base, 2×base, 4×base … capped at six hours."""
+    return min(base * 2 ** (attempts - 1), 6 * 3600)
+
+
+def webhook_deliveries_due():
+    """Pending deliveries whose retry time has come (for a worker that lost its queue entry)."""
+    return WebhookDelivery.objects.filter(status="pending").filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+    )

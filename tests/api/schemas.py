@@ -1,0 +1,103 @@
+"""The published JSON Schemas the API's standard formats are checked against.
+
+ninjs 2.2 is IPTC's schema (../shared/schemas, copied to tests/api/schemas/); GeoJSON's are the
+geojson.org schemas from the npm package geojson-schema (node_modules, installed by bin/setup).
+The W3C publishes no JSON Schema for the Web Annotation model; WEB_ANNOTATION_PAGE encodes the
+model's MUST requirements for an AnnotationPage of text annotations (W3C Recommendation, §3.1,
+§4.2.4 and §4.2.5 of https://www.w3.org/TR/annotation-model/, §4 of annotation-vocab paging).
+"""
+
+import json
+from pathlib import Path
+
+from jsonschema import Draft7Validator, Draft202012Validator
+from referencing import Registry, Resource
+
+ROOT = Path(__file__).resolve().parents[2]
+NINJS = ROOT / "tests" / "api" / "schemas" / "ninjs-schema_2.2.json"
+GEOJSON_DIR = ROOT / "node_modules" / "geojson-schema"
+
+
+def _geojson_registry():
+    resources = []
+    for path in sorted(GEOJSON_DIR.glob("*.json")):
+        if path.name == "package.json":
+            continue
+        schema = json.loads(path.read_text())
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+def ninjs_validator():
+    schema = json.loads(NINJS.read_text())
+    return Draft202012Validator(schema, registry=_geojson_registry())
+
+
+def geojson_validator(name="FeatureCollection"):
+    schema = json.loads((GEOJSON_DIR / f"{name}.json").read_text())
+    return Draft7Validator(schema, registry=_geojson_registry())
+
+
+_SELECTOR_QUOTE = {
+    "type": "object",
+    "required": ["type", "exact"],
+    "properties": {
+        "type": {"const": "TextQuoteSelector"},
+        "exact": {"type": "string", "minLength": 1},
+        "prefix": {"type": "string"},
+        "suffix": {"type": "string"},
+    },
+}
+_SELECTOR_POSITION = {
+    "type": "object",
+    "required": ["type", "start", "end"],
+    "properties": {
+        "type": {"const": "TextPositionSelector"},
+        "start": {"type": "integer", "minimum": 0},
+        "end": {"type": "integer", "minimum": 0},
+    },
+}
+WEB_ANNOTATION_PAGE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["@context", "id", "type", "items"],
+    "properties": {
+        "@context": {"const": "http://www.w3.org/ns/anno.jsonld"},
+        "id": {"type": "string", "format": "uri"},
+        "type": {"const": "AnnotationPage"},
+        "startIndex": {"type": "integer", "minimum": 0},
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "type", "target"],
+                "properties": {
+                    "id": {"type": "string", "format": "uri"},
+                    "type": {"const": "Annotation"},
+                    "motivation": {"enum": [
+                        "assessing", "bookmarking", "classifying", "commenting", "describing", "editing",
+                        "highlighting", "identifying", "linking", "moderating", "questioning", "replying",
+                        "tagging",
+                    ]},
+                    "body": {"type": "object", "required": ["id"]},
+                    "target": {
+                        "type": "object",
+                        "required": ["source", "selector"],
+                        "properties": {
+                            "source": {"type": "string", "format": "uri"},
+                            "selector": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {"oneOf": [_SELECTOR_QUOTE, _SELECTOR_POSITION]},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def web_annotation_validator():
+    return Draft202012Validator(WEB_ANNOTATION_PAGE)

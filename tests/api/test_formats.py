@@ -1,0 +1,113 @@
+"""ninjs 2.2, GeoJSON and W3C Web Annotation outputs, checked against their published schemas."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from conflicts.models import Annotation, Partner, Source
+from conflicts.services.partners import partner_key_issue
+from newsroom.models import ArticlePage
+from tests.api.conftest import api_client
+from tests.api.schemas import geojson_validator, ninjs_validator, web_annotation_validator
+
+
+@pytest.fixture
+def demo_client(db):
+    call_command("load_demo", admin_password="correct-horse-battery", stdout=io.StringIO())
+    return api_client(partner_key_issue(partner=Partner.objects.get(name="Demo Partner"))[1])
+
+
+def errors(validator, instance):
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+def test_every_demo_article_as_ninjs_validates_against_the_iptc_schema(demo_client):
+    validator = ninjs_validator()
+    articles = ArticlePage.objects.live()
+    assert articles.exists()
+    for article in articles:
+        response = demo_client.get(f"/api/v1/articles/{article.pk}/", {"format": "ninjs"})
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/ninjs+json"
+        item = response.json()
+        assert errors(validator, item) == []
+
+        assert item["headlines"][0]["value"] == article.title
+        assert item["by"] == article.byline
+        assert item["located"] == article.dateline_place.name
+        assert item["pubstatus"] == "usable"
+        body = item["bodies"][0]
+        assert body["contenttype"] == "text/html"
+        assert body["value"].count('data-annotation="claim"') == article.annotations.filter(kind="claim").count()
+        places = {place["literal"]: place for place in item["places"]}
+        shir_maghar = places["shir-maghar"]
+        assert shir_maghar["geojson"]["type"] == "Point"
+        assert shir_maghar["uri"].endswith("/places/shir-maghar/")
+        cited_sources = Source.objects.filter(annotations__page=article).values_list("public_label", flat=True)
+        assert set(cited_sources) <= {source["name"] for source in item["infosources"]}
+        hrefs = [indicator["href"] for indicator in item["trustindicators"]]
+        assert any(href.endswith("/sourcing-policy/") for href in hrefs)
+        claim_ids = set(article.annotations.filter(kind="claim").values_list("claim_id", flat=True))
+        assert {f"/claims/{pk}/" for pk in claim_ids} <= {href[href.index("/claims/"):] for href in hrefs if "/claims/" in href}
+
+
+def test_locations_as_geojson_validate_against_the_geojson_schema(demo_client):
+    response = demo_client.get("/api/v1/locations/", {"format": "geojson", "limit": 200})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    collection = response.json()
+    assert errors(geojson_validator("FeatureCollection"), collection) == []
+    features = {feature["properties"]["slug"]: feature for feature in collection["features"]}
+    assert features["m4-highway"]["geometry"]["type"] in {"LineString", "MultiLineString"}
+    # RFC 7946: longitude first.
+    morek = features["morek"]["geometry"]["coordinates"]
+    assert 36 < morek[0] < 37.5 and 35 < morek[1] < 35.5
+
+    one = demo_client.get(f"/api/v1/locations/{features['morek']['id']}/", {"format": "geojson"}).json()
+    assert errors(geojson_validator("Feature"), one) == []
+
+
+def test_annotations_as_a_web_annotation_page(demo_client):
+    article = ArticlePage.objects.live().first()
+    response = demo_client.get(f"/api/v1/articles/{article.pk}/annotations/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json"
+    page = response.json()
+    assert errors(web_annotation_validator(), page) == []
+    rows = list(Annotation.objects.filter(page=article).order_by("sequence"))
+    assert len(page["items"]) == len(rows) > 20
+    for item, row in zip(page["items"], rows):
+        quote, position = item["target"]["selector"]
+        assert quote == {"type": "TextQuoteSelector", "exact": row.quote, "prefix": row.prefix, "suffix": row.suffix}
+        assert position["end"] - position["start"] == len(row.quote)
+        assert item["target"]["source"].endswith(article.url)
+
+
+def test_the_article_resource_carries_the_annotated_body_and_the_annotation_list(demo_client):
+    article = ArticlePage.objects.live().first()
+    data = demo_client.get(f"/api/v1/articles/{article.pk}/").json()
+    rows = list(Annotation.objects.filter(page=article).order_by("sequence"))
+    assert [(a["kind"], a["record_id"], a["quote"], a["position"]) for a in data["annotations"]] == [
+        (row.kind, row.claim_id or row.source_id or row.location_id, row.quote, row.position) for row in rows
+    ]
+    for row in rows[:5]:
+        record_id = row.claim_id or row.source_id or row.location_id
+        assert f'data-annotation="{row.kind}" data-id="{record_id}"' in data["body_html"]
+
+
+def test_the_openapi_schema_documents_auth_filters_and_formats(demo_client, client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    assert schema["components"]["securitySchemes"]["ApiKey"] == {
+        "type": "apiKey", "in": "header", "name": "Authorization",
+        "description": schema["components"]["securitySchemes"]["ApiKey"]["description"],
+    }
+    articles = {p["name"]: p for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]}
+    assert {"conflict", "place", "updated_since", "q", "cursor", "limit"} <= set(articles)
+    claims = {p["name"] for p in schema["paths"]["/api/v1/claims/"]["get"]["parameters"]}
+    assert {"status", "conflict", "place", "updated_since", "q"} <= claims
+    article_formats = {p["name"]: p for p in schema["paths"]["/api/v1/articles/{id}/"]["get"]["parameters"]}
+    assert "ninjs" in article_formats["format"]["schema"]["enum"]
+    location_formats = {p["name"]: p for p in schema["paths"]["/api/v1/locations/"]["get"]["parameters"]}
+    assert "geojson" in location_formats["format"]["schema"]["enum"]
+    assert client.get("/api/v1/docs/").status_code == 200
