@@ -1,0 +1,142 @@
+"""Signed webhook deliveries to a real HTTP receiver on 127.0.0.1, with retries through the task queue."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from conflicts.models import Partner, Webhook, WebhookDelivery
+from conflicts.services.claims import claim_change_status
+from conflicts.services.webhooks import EVENT_ID_HEADER, SIGNATURE_HEADER, webhook_signature_verify
+from tests.factories import ConflictFactory, make_article, make_claim
+
+# Deliveries are queued after commit: the tests commit, and restore Wagtail's tree afterwards.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+class Receiver:
+    """A partner's endpoint that fails the first `failures` requests with a 503."""
+
+    def __init__(self, failures=0):
+        self.failures = failures
+        self.requests = []
+        self.accepted = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                receiver.requests.append((dict(self.headers), body))
+                if len(receiver.requests) <= receiver.failures:
+                    self.send_response(503)
+                    self.end_headers()
+                    return
+                event_id = self.headers[EVENT_ID_HEADER]
+                if event_id not in {e for e, _ in receiver.accepted}:
+                    receiver.accepted.append((event_id, json.loads(body)))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks/conflict-desk"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    receivers = []
+
+    def start(failures=0):
+        receivers.append(Receiver(failures))
+        return receivers[-1]
+
+    yield start
+    for one in receivers:
+        one.close()
+
+
+def subscribe(url, events):
+    conflict = ConflictFactory(name="Syrian war: Idlib", slug="idlib")
+    partner = Partner.objects.create(name="Partner Outlet")
+    partner.conflicts.set([conflict])
+    partner.save()
+    webhook = Webhook.objects.create(partner=partner, url=url, events=events)
+    return conflict, webhook
+
+
+def test_a_claim_status_change_gives_one_signed_delivery(receiver):
+    endpoint = receiver()
+    conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
+    claim = make_claim(statement="Turkey withdrew from Morek.", conflict=conflict)
+
+    claim_change_status(claim=claim, to="confirmed", by=None, note="Satellite images show the post empty.")
+
+    assert len(endpoint.requests) == 1
+    headers, body = endpoint.requests[0]
+    assert webhook_signature_verify(webhook.secret, headers[SIGNATURE_HEADER], body)
+    assert not webhook_signature_verify("another secret", headers[SIGNATURE_HEADER], body)
+    assert not webhook_signature_verify(webhook.secret, headers[SIGNATURE_HEADER], body.replace(b"confirmed", b"denied"))
+    event = json.loads(body)
+    assert event["type"] == "claim.status_changed"
+    assert event["id"] == headers[EVENT_ID_HEADER]
+    assert event["data"]["claim"]["id"] == claim.pk
+    assert (event["data"]["from"], event["data"]["to"]) == ("unconfirmed", "confirmed")
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.last_response_code) == ("delivered", 1, 204)
+
+
+def test_other_conflicts_and_unsubscribed_events_send_nothing(receiver, site_tree):
+    endpoint = receiver()
+    conflict, webhook = subscribe(endpoint.url, ["article.published"])
+    claim_change_status(claim=make_claim(conflict=conflict), to="denied", by=None, note="Denied by the ministry.")
+    make_article(site_tree["news"], title="Elsewhere", conflict=ConflictFactory(name="Other", slug="other"))
+    assert endpoint.requests == []
+
+
+def test_article_events_published_updated_corrected_unpublished(receiver, site_tree):
+    from newsroom.models import ArticleUpdate
+
+    endpoint = receiver()
+    conflict, webhook = subscribe(
+        endpoint.url, ["article.published", "article.updated", "article.corrected", "article.unpublished"]
+    )
+    article = make_article(site_tree["news"], title="Posts withdrawn", conflict=conflict)
+    article.title = "Posts withdrawn, ministry says"
+    article.save_revision().publish()
+    article.update_log.add(ArticleUpdate(kind="correction", text="An earlier version misnamed the village."))
+    article.save_revision().publish()
+    article.unpublish()
+    events = [json.loads(body)["type"] for _, body in endpoint.requests]
+    assert events == ["article.published", "article.updated", "article.corrected", "article.unpublished"]
+
+
+def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, settings):
+    endpoint = receiver(failures=2)
+    conflicts_settings = {**settings.CONFLICTS, "WEBHOOK_RETRY_BASE_SECONDS": 0}
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}, CONFLICTS=conflicts_settings
+    ):
+        conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
+        claim = make_claim(conflict=conflict)
+        claim_change_status(claim=claim, to="disputed", by=None, note="Opposition groups deny it.")
+        assert endpoint.requests == []  # queued, not sent inside the editor's request
+        for _ in range(5):
+            call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+            if len(endpoint.requests) >= 3:
+                break
+
+    assert len(endpoint.requests) == 3
+    assert len({headers[EVENT_ID_HEADER] for headers, _ in endpoint.requests}) == 1
+    assert len(endpoint.accepted) == 1
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.last_response_code) == ("delivered", 3, 204)
