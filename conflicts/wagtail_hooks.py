@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.snippets.models import register_snippet
 
+from .partner_admin import PartnerGroup
 from .rich_text import LINK_HANDLERS, conversion_rule
 from .viewsets import ConflictDeskGroup, annotation_choosers
 
@@ -21,6 +22,11 @@ ANNOTATION_FEATURES = [
 @hooks.register("register_admin_viewset")
 def register_annotation_choosers():
     return list(annotation_choosers.values())
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_admin():
+    return PartnerGroup()
 
 
 @hooks.register("register_rich_text_features")
