@@ -64,6 +64,13 @@ COORDINATE_CHECKS = {
 }
 
 
+def _member(value, path):
+    """A geometry inside a GeometryCollection: RFC 7946 §3.1.8 advises against nesting them."""
+    if isinstance(value, dict) and value.get("type") == "GeometryCollection":
+        raise ValidationError(f"{path}: a GeometryCollection cannot contain another one.")
+    return _geometry(value, path)
+
+
 def _geometry(value, path):
     if not isinstance(value, dict):
         raise ValidationError(f"{path}: a GeoJSON geometry is an object with 'type' and 'coordinates'.")
@@ -73,7 +80,7 @@ def _geometry(value, path):
             f"{path}: type must be one of {', '.join(GEOMETRY_TYPES)} (got {kind!r})."
         )
     if kind == "GeometryCollection":
-        return _many(value.get("geometries"), f"{path}.geometries", _geometry)
+        return _many(value.get("geometries"), f"{path}.geometries", _member)
     if "coordinates" not in value:
         raise ValidationError(f"{path}: a {kind} needs 'coordinates'.")
     return COORDINATE_CHECKS[kind](value["coordinates"], f"{path}.coordinates")

@@ -159,6 +159,34 @@ def annotation_refs(html):
     return refs
 
 
+MAX_RECORD_ID = 2**63 - 1
+
+
+def annotation_reference_errors(html):
+    """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
+
+    Each span must name an existing record by a positive integer id; three queries at most.
+    """
+    errors, wanted = [], {kind: set() for kind in LINK_HANDLERS}
+    for match in ANNOTATION_LINK.finditer(html or ""):
+        kind = match.group(1).lower()
+        id_match = ID_ATTRIBUTE.search(match.group(0))
+        raw = id_match.group(1) if id_match else ""
+        pk = parse_id(raw)
+        if pk is None or pk > MAX_RECORD_ID:
+            errors.append(f"A {kind} annotation refers to {raw[:40]!r}, which is not a record id. "
+                          f"Remove the annotation and choose the {kind} again.")
+        else:
+            wanted[kind].add(pk)
+    for kind, pks in wanted.items():
+        if not pks:
+            continue
+        found = set(LINK_HANDLERS[kind].get_model().objects.filter(pk__in=pks).values_list("pk", flat=True))
+        for pk in sorted(pks - found):
+            errors.append(f"The {kind} with id {pk} no longer exists. Remove that annotation or choose another {kind}.")
+    return errors
+
+
 # Editor (Draftail / contentstate) conversion
 
 
@@ -188,10 +216,11 @@ class AnnotationElementHandler(LinkElementHandler):
 
 def entity_decorator(kind):
     def decorate(props):
+        # An id that is not a record id is kept as sent, so that validation refuses it with a
+        # message instead of the annotation vanishing silently.
         pk = parse_id(props.get("id"))
-        if pk is None:
-            return props["children"]
-        return DOM.create_element("a", {"linktype": kind, "id": str(pk)}, props["children"])
+        raw = str(pk) if pk is not None else str(props.get("id", ""))[:40]
+        return DOM.create_element("a", {"linktype": kind, "id": raw}, props["children"])
 
     return decorate
 
