@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 
-from tests.factories import UserFactory, make_site_tree
+from conflicts.models import Partner
+from conflicts.services.partners import partner_key_issue
+from tests.factories import ConflictFactory, UserFactory, make_site_tree
 
 
 @pytest.fixture
@@ -38,6 +41,31 @@ def source_protector(editor):
     editor.user_permissions.add(Permission.objects.get(codename="view_confidential_source"))
     return type(editor).objects.get(pk=editor.pk)
 
+
+
+@pytest.fixture
+def conflict(db):
+    return ConflictFactory(name="Syrian war: Idlib", slug="idlib")
+
+
+@pytest.fixture
+def partner(conflict):
+    """A partner outlet allowed the Idlib conflict."""
+    partner = Partner.objects.create(name="Partner Outlet", rate_limit="1000/minute")
+    partner.conflicts.set([conflict])
+    partner.save()
+    return partner
+
+
+@pytest.fixture
+def partner_key(partner):
+    return partner_key_issue(partner=partner)[1]
+
+
+@pytest.fixture
+def client_for(partner_key):
+    """A test client sending the partner's API key."""
+    return Client(HTTP_AUTHORIZATION=f"Api-Key {partner_key}")
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """Sync filters: conflict, place, status, updated_since (ISO 8601) and full-text q."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from rest_framework.exceptions import ValidationError
 from wagtail.search.backends import get_search_backend
@@ -11,6 +12,12 @@ from ..selectors import article_model, explainer_model
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
+
+
+class SlugFilter(django_filters.CharFilter):
+    """A slug, refused with a 400 when it cannot be one."""
+
+    field_class = forms.SlugField
 
 
 class SyncFilterSet(django_filters.FilterSet):
@@ -35,8 +42,8 @@ class PageFilterSet(SyncFilterSet):
         field_name="last_published_at", lookup_expr="gte",
         label="Only pages published or republished at or after this ISO 8601 date-time.",
     )
-    conflict = django_filters.CharFilter(field_name="conflict__slug", label="Conflict slug.")
-    place = django_filters.CharFilter(
+    conflict = SlugFilter(field_name="conflict__slug", label="Conflict slug.")
+    place = SlugFilter(
         method="filter_place", label="Place slug: pages about the place or mentioning it in the text."
     )
 
@@ -58,11 +65,11 @@ class ExplainerFilterSet(PageFilterSet):
 
 
 class ClaimFilterSet(SyncFilterSet):
-    conflict = django_filters.CharFilter(field_name="conflict__slug", label="Conflict slug.")
+    conflict = SlugFilter(field_name="conflict__slug", label="Conflict slug.")
     status = django_filters.MultipleChoiceFilter(
         choices=ClaimStatus.choices, label="Current status; repeat for several."
     )
-    place = django_filters.CharFilter(field_name="places__slug", distinct=True, label="Place slug.")
+    place = SlugFilter(field_name="places__slug", distinct=True, label="Place slug.")
 
     class Meta:
         model = Claim
@@ -78,9 +85,9 @@ class SourceFilterSet(SyncFilterSet):
 
 
 class LocationFilterSet(SyncFilterSet):
-    conflict = django_filters.CharFilter(field_name="conflicts__slug", distinct=True, label="Conflict slug.")
+    conflict = SlugFilter(field_name="conflicts__slug", distinct=True, label="Conflict slug.")
     kind = django_filters.ChoiceFilter(choices=LocationKind.choices)
-    parent = django_filters.CharFilter(field_name="parent__slug", label="Slug of the parent place.")
+    parent = SlugFilter(field_name="parent__slug", label="Slug of the parent place.")
 
     class Meta:
         model = Location

@@ -1,13 +1,14 @@
 """Read-only partner resources. Every queryset starts from what the calling partner may receive."""
 
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotAcceptable, NotFound
+from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import CursorPagination
@@ -35,6 +36,14 @@ class SyncPagination(CursorPagination):
     page_size_query_param = "limit"
     max_page_size = 200
 
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError({"limit": f"A whole number from 1 to {self.max_page_size}."})
+        return int(raw)
+
 
 class FormatFirstNegotiation(DefaultContentNegotiation):
     """`?format=` decides: a client asking for ninjs with `Accept: application/json` gets ninjs."""
@@ -51,6 +60,7 @@ class FormatFirstNegotiation(DefaultContentNegotiation):
 
 class PartnerAPIMixin:
     content_negotiation_class = FormatFirstNegotiation
+    lookup_value_regex = r"[1-9][0-9]{0,17}"
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [IsActivePartner]
     throttle_classes = [PartnerRateThrottle]
@@ -278,3 +288,11 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
 
     def partner_queryset(self):
         return PageTombstone.objects.filter(conflict__in=scope.partner_conflict_ids(self.partner))
+
+
+def not_found(request, *args, **kwargs):
+    """JSON for any other address under /api/v1/, so partners' clients always get JSON errors."""
+    return JsonResponse(
+        {"detail": "No such resource. The resources are listed in /api/v1/schema/ and /api/v1/docs/."},
+        status=404,
+    )
