@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .choices import ClaimStatus, SourceKind
@@ -22,7 +23,7 @@ from .models import (
     Source,
 )
 from .services.claims import claim_change_status, claim_create, claim_history_start
-from .services.sources import source_create
+from .services.sources import CONFIDENTIAL_VIEW_ACTION, source_create
 
 
 class ConflictViewSet(SnippetViewSet):
@@ -65,6 +66,16 @@ class SourceInspectView(InspectView):
         return [name for name in fields if name not in CONFIDENTIAL_SOURCE_FIELDS]
 
 
+class SourceEditView(EditView):
+    """Every opening of a source's confidential fields is written to the audit log."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.user.has_perm(CONFIDENTIAL_SOURCE_PERMISSION):
+            log(instance=self.object, action=CONFIDENTIAL_VIEW_ACTION, user=request.user)
+        return response
+
+
 class SourceViewSet(SnippetViewSet):
     model = Source
     icon = "user"
@@ -73,6 +84,7 @@ class SourceViewSet(SnippetViewSet):
     filterset_class = SourceFilterSet
     inspect_view_enabled = True
     inspect_view_class = SourceInspectView
+    edit_view_class = SourceEditView
 
 
 class ClaimForm(WagtailAdminModelForm):

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from .partner_admin import PartnerGroup
 from .rich_text import LINK_HANDLERS, conversion_rule
+from .services.sources import CONFIDENTIAL_VIEW_ACTION
 from .viewsets import ConflictDeskGroup, annotation_choosers
 
 register_snippet(ConflictDeskGroup)
@@ -48,3 +49,12 @@ def register_annotation_features(features):
             ),
         )
         features.register_converter_rule("contentstate", name, conversion_rule(name, entity_type))
+
+
+@hooks.register("register_log_actions")
+def register_confidential_view_action(actions):
+    actions.register_action(
+        CONFIDENTIAL_VIEW_ACTION,
+        "View confidential fields",
+        "Opened the confidential identity and notes",
+    )

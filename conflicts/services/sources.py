@@ -1,8 +1,11 @@
-"""Creating sources."""
+"""Creating sources, and the audit trail of who opened their confidential fields."""
 
 from django.db import transaction
 
 from ..models import Source
+
+# Audit-log action written each time a privileged user opens a source's confidential fields.
+CONFIDENTIAL_VIEW_ACTION = "conflicts.view_confidential"
 
 
 @transaction.atomic
