@@ -1,13 +1,18 @@
 """The site's URLs: admin, partner API, the extension's public pages, then Wagtail's page tree."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .views import healthz
+
+handler500 = "newsroom.views.server_error"
+
 urlpatterns = [
+    re_path(r"^healthz/?$", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("conflicts.api.urls")),
