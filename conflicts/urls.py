@@ -1,8 +1,8 @@
-"""Public pages of the extension's records: claims, places, sources and conflicts."""
+"""Public pages of the extension's records: claims, places, sources and conflicts; search and feeds."""
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "conflicts"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("places/<slug:slug>/", views.location_detail, name="location"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("conflicts/<slug:slug>/", views.conflict_detail, name="conflict"),
+    path("conflicts/<slug:slug>/feed/", feeds.ConflictArticlesFeed(), name="conflict_feed"),
+    path("feeds/latest/", feeds.LatestArticlesFeed(), name="latest_feed"),
+    path("search/", views.search, name="search"),
 ]

@@ -4,10 +4,21 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from conflicts.sitemaps import ClaimSitemap, ConflictSitemap, LocationSitemap, SourceSitemap
+
 from .views import healthz
+
+SITEMAPS = {
+    "pages": WagtailSitemap,
+    "conflicts": ConflictSitemap,
+    "places": LocationSitemap,
+    "claims": ClaimSitemap,
+    "sources": SourceSitemap,
+}
 
 handler500 = "newsroom.views.server_error"
 
@@ -16,7 +27,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("conflicts.api.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("conflicts.urls")),
 ]
 

@@ -1,0 +1,43 @@
+"""Site search across articles, explainers, claims and places (Wagtail search, database backend)."""
+
+from django import forms
+from wagtail.search.backends import get_search_backend
+
+from .models import Conflict, Location
+from .selectors import article_model, explainer_model, public_claims
+
+TYPES = [("", "Everything"), ("article", "Articles"), ("explainer", "Explainers"), ("claim", "Claims"), ("place", "Places")]
+PER_TYPE = 50
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", max_length=200, required=False)
+    type = forms.ChoiceField(choices=TYPES, required=False)
+    conflict = forms.ModelChoiceField(
+        Conflict.objects.order_by("name"), required=False, to_field_name="slug", empty_label="All conflicts"
+    )
+
+
+def search_results(*, q, type="", conflict=None):
+    """[(kind, object)] best first within each kind, articles, explainers, claims, then places."""
+    backend = get_search_backend()
+    results = []
+    for kind, model in (("article", article_model()), ("explainer", explainer_model())):
+        if type in ("", kind):
+            pages = model.objects.live().public()
+            if conflict:
+                pages = pages.filter(conflict=conflict)
+            results += [(kind, page) for page in backend.search(q, pages)[:PER_TYPE]]
+    if type in ("", "claim"):
+        claims = public_claims().select_related("conflict")
+        if conflict:
+            claims = claims.filter(conflict=conflict)
+        allowed = set(claims.values_list("pk", flat=True))
+        matches = backend.search(q, claims.model.objects.select_related("conflict"))[:PER_TYPE * 2]
+        results += [("claim", claim) for claim in matches if claim.pk in allowed][:PER_TYPE]
+    if type in ("", "place"):
+        places = Location.objects.select_related("parent")
+        allowed = set(conflict.locations.values_list("pk", flat=True)) if conflict else None
+        matches = backend.search(q, places)[:PER_TYPE * 2]
+        results += [("place", place) for place in matches if allowed is None or place.pk in allowed][:PER_TYPE]
+    return results
