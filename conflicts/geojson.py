@@ -92,3 +92,12 @@ def validate_geometry(value):
         return
     if _geometry(value, "geometry") > MAX_POSITIONS:
         raise ValidationError(f"geometry: more than {MAX_POSITIONS} positions; simplify the shape.")
+
+
+def location_geometry(location):
+    """The place's GeoJSON geometry, or a Point from its coordinates ([longitude, latitude])."""
+    if location.geometry:
+        return location.geometry
+    if location.has_point:
+        return {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]}
+    return None

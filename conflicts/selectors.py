@@ -1,10 +1,13 @@
 """Reads shared by pages, admin and API; each decides its joins so query counts are fixed here."""
 
-from django.apps import apps
-from django.db.models import Prefetch
+from collections import Counter
 
-from .choices import AnnotationKind, ArticleUpdateKind
+from django.apps import apps
+from django.db.models import Prefetch, Q
+
+from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import conflicts_setting
+from .geojson import location_geometry
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
 from .rich_text import annotation_refs, label_for_note, note_id, records_prefetched
 
@@ -51,14 +54,17 @@ def article_page_context(page):
     related = list(
         page.related_explainers.all().select_related("explainer").order_by("sort_order")
     )
+    picks = [row.explainer for row in related if row.explainer.live]
     body = annotated_body(page)
     cited_claims = list(body["annotation_records"][AnnotationKind.CLAIM].values())
+    places = page_places(page)
     return {
         **body,
-        "places": page_places(page),
-        "related_explainers": [
-            row.explainer for row in related if row.explainer.live
-        ],
+        "places": places,
+        "map": map_features(places),
+        "sourcing": sourcing_summary(body["annotation_notes"]),
+        "cited_claims": cited_claims,
+        "related_explainers": picks + explainer_list_related(page, exclude=[p.pk for p in picks]),
         "update_log": article_update_log(page, cited_claims),
     }
 
@@ -67,10 +73,13 @@ def explainer_page_context(page):
     key_claims = claim_queryset_with_sources().filter(
         pk__in=page.key_claims.values("claim_id")
     )
+    places = page_places(page)
     return {
         **annotated_body(page),
-        "places": page_places(page),
+        "places": places,
+        "map": map_features(places),
         "key_claims": list(key_claims.order_by("pk")),
+        "related_articles": article_list_related(page),
     }
 
 
@@ -162,3 +171,181 @@ def article_update_log(page, claims):
                 "claim": change.claim,
             })
     return sorted(entries, key=lambda entry: entry["date"])
+
+
+# Reader pages
+
+
+def public_claims():
+    """Claims that live, public coverage carries: in the text of a page or as an explainer's key claim."""
+    from wagtail.models import Page
+
+    from newsroom.models import ExplainerKeyClaim
+
+    live_pages = Page.objects.live().public().values("pk")
+    return Claim.objects.filter(
+        Q(pk__in=Annotation.objects.filter(page__in=live_pages).values("claim_id"))
+        | Q(pk__in=ExplainerKeyClaim.objects.filter(page__in=live_pages).values("claim_id"))
+    )
+
+
+def public_sources():
+    """Sources cited in live coverage, or saying a claim it carries."""
+    from wagtail.models import Page
+
+    live_pages = Page.objects.live().public().values("pk")
+    return Source.objects.filter(
+        Q(pk__in=Annotation.objects.filter(page__in=live_pages).values("source_id"))
+        | Q(pk__in=ClaimAttribution.objects.filter(claim__in=public_claims()).values("source_id"))
+    )
+
+
+def sourcing_summary(notes):
+    """How the page is sourced, from its annotations: claims by status, sources by kind, anonymity."""
+    claims = [note["record"] for note in notes if note["kind"] == AnnotationKind.CLAIM]
+    sources = [note["record"] for note in notes if note["kind"] == AnnotationKind.SOURCE]
+    statuses = Counter(claim.status for claim in claims)
+    kinds = Counter(source.get_kind_display() for source in sources)
+    anonymous = [source for source in sources if source.is_anonymous]
+    reasons = list(dict.fromkeys(source.anonymity_reason for source in anonymous if source.anonymity_reason))
+    return {
+        "claim_count": len(claims),
+        "claims_by_status": [
+            {"status": status, "label": label, "count": statuses[status]}
+            for status, label in ClaimStatus.choices
+            if statuses[status]
+        ],
+        "source_count": len(sources),
+        "source_kinds": sorted(kinds.items(), key=lambda item: (-item[1], item[0])),
+        "anonymous_count": len(anonymous),
+        "anonymity_reasons": reasons,
+    }
+
+
+def map_features(locations):
+    """Places as a GeoJSON FeatureCollection for the page's map (places without a position are left out)."""
+    features = []
+    for location in locations:
+        geometry = location_geometry(location)
+        if geometry:
+            features.append({
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {"name": location.name, "url": location.get_absolute_url()},
+            })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def explainer_list_related(page, *, exclude=(), limit=5):
+    """Live explainers sharing the page's conflict or one of its places."""
+    place_ids = [place.pk for place in page.places.all()]
+    condition = Q(places__in=place_ids)
+    if page.conflict_id:
+        condition |= Q(conflict_id=page.conflict_id)
+    explainers = explainer_model().objects.live().public().filter(condition).exclude(pk__in=[page.pk, *exclude])
+    return list(explainers.distinct().order_by("-last_published_at", "-pk")[:limit])
+
+
+def article_list_related(page, *, limit=5):
+    """Live articles sharing the page's conflict or one of its places."""
+    place_ids = [place.pk for place in page.places.all()]
+    condition = Q(places__in=place_ids)
+    if page.conflict_id:
+        condition |= Q(conflict_id=page.conflict_id)
+    articles = article_model().objects.live().public().filter(condition).exclude(pk=page.pk)
+    return list(articles.distinct().order_by("-first_published_at", "-pk")[:limit])
+
+
+def location_with_descendants(location):
+    """The ids of a place and every place inside it, one query per level."""
+    ids, frontier = {location.pk}, [location.pk]
+    while frontier:
+        frontier = [pk for pk in Location.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+                    if pk not in ids]
+        ids.update(frontier)
+    return ids
+
+
+def location_page_context(location):
+    ids = location_with_descendants(location)
+    mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
+    about = Q(places__in=ids) | Q(pk__in=mentioned)
+    articles = article_model().objects.live().public().filter(about | Q(dateline_place__in=ids))
+    explainers = explainer_model().objects.live().public().filter(about)
+    claims = public_claims().filter(places__in=ids).select_related("conflict")
+    children = list(Location.objects.filter(parent=location).order_by("name"))
+    return {
+        "children": children,
+        "articles": list(articles.distinct().order_by("-first_published_at", "-pk")[:20]),
+        "explainers": list(explainers.distinct().order_by("-last_published_at", "-pk")[:20]),
+        "claims": list(claims.distinct().order_by("-status_changed_at", "pk")[:50]),
+        "map": map_features([location, *children]),
+    }
+
+
+def claim_page_context(claim):
+    """A public claim with its timeline, who says it and every live page that carries it."""
+    from wagtail.models import Page
+
+    from newsroom.models import ExplainerKeyClaim
+
+    carried_by = Page.objects.live().public().filter(
+        Q(pk__in=Annotation.objects.filter(claim=claim).values("page_id"))
+        | Q(pk__in=ExplainerKeyClaim.objects.filter(claim=claim).values("page_id"))
+    ).select_related("content_type").order_by("-first_published_at", "-pk")
+    return {
+        "claim": claim,
+        "status_changes": list(claim.status_changes.order_by("changed_at", "pk")),
+        "pages": list(carried_by),
+    }
+
+
+def conflict_page_context(conflict):
+    places = list(conflict.locations.select_related("parent").order_by("name"))
+    open_claims = public_claims().filter(conflict=conflict, status__in=OPEN_STATUSES).prefetch_related(
+        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order"))
+    )
+    return {
+        "places": places,
+        "map": map_features(places),
+        "articles": list(
+            article_model().objects.live().public().filter(conflict=conflict)
+            .order_by("-first_published_at", "-pk")[:10]
+        ),
+        "explainers": list(
+            explainer_model().objects.live().public().filter(conflict=conflict)
+            .order_by("-last_published_at", "-pk")[:10]
+        ),
+        "open_claims": list(open_claims.order_by("-status_changed_at", "pk")[:50]),
+    }
+
+
+EXPLAINERS_PER_PAGE = 10
+
+
+def explainer_index_context(index, params):
+    """The index's explainers filtered by conflict and place slugs, paginated; unknown values show nothing."""
+    from django.core.paginator import Paginator
+
+    from .models import Conflict
+
+    explainers = explainer_model().objects.live().public().child_of(index).select_related("conflict")
+    conflict, place = params.get("conflict", ""), params.get("place", "")
+    if conflict:
+        explainers = explainers.filter(conflict__slug=conflict)
+    if place:
+        mentioned = Annotation.objects.filter(location__slug=place).values("page_id")
+        explainers = explainers.filter(Q(places__slug=place) | Q(pk__in=mentioned)).distinct()
+    through = explainer_model().places.through
+    listed = explainer_model().objects.live().public().child_of(index)
+    return {
+        "page_obj": Paginator(explainers.order_by("-last_published_at", "-pk"), EXPLAINERS_PER_PAGE).get_page(
+            params.get("page")
+        ),
+        "filter_conflicts": Conflict.objects.filter(pk__in=listed.values("conflict_id")).order_by("name"),
+        "filter_places": Location.objects.filter(
+            pk__in=through.objects.filter(explainerpage__in=listed).values("location_id")
+        ).order_by("name"),
+        "selected_conflict": conflict,
+        "selected_place": place,
+    }

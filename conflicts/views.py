@@ -1,31 +1,58 @@
-"""Public pages for claims, places, sources and conflicts."""
+"""Public pages for claims, places, sources and conflicts, and the site search."""
 
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from .models import Claim, Conflict, Location, Source
-from .selectors import claim_queryset_with_sources
+from . import selectors, structured_data
+from .models import ClaimAttribution, Conflict, Location
+from .search import SearchForm, search_results
 
 
 def claim_detail(request, pk):
-    claim = get_object_or_404(claim_queryset_with_sources().prefetch_related("places"), pk=pk)
-    return TemplateResponse(
-        request,
-        "conflicts/claim_detail.html",
-        {"claim": claim, "status_changes": list(claim.status_changes.all())},
+    claims = selectors.public_claims().select_related("conflict").prefetch_related(
+        "places",
+        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
     )
+    claim = get_object_or_404(claims, pk=pk)
+    context = selectors.claim_page_context(claim)
+    attributions = list(claim.attributions.all())
+    context.update({
+        "attributions": attributions,
+        "jsonld": structured_data.claim_review(claim, request, attributions=attributions, pages=context["pages"]),
+    })
+    return TemplateResponse(request, "conflicts/claim_detail.html", context)
 
 
 def location_detail(request, slug):
     location = get_object_or_404(Location.objects.select_related("parent"), slug=slug)
-    return TemplateResponse(request, "conflicts/location_detail.html", {"location": location})
+    context = {"location": location, **selectors.location_page_context(location)}
+    context["jsonld"] = structured_data.place(location, request)
+    return TemplateResponse(request, "conflicts/location_detail.html", context)
 
 
 def source_detail(request, pk):
-    source = get_object_or_404(Source.objects.only("pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability"), pk=pk)
-    return TemplateResponse(request, "conflicts/source_detail.html", {"source": source})
+    sources = selectors.public_sources().only(
+        "pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability"
+    )
+    source = get_object_or_404(sources, pk=pk)
+    claims = selectors.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
+    return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
 
 
 def conflict_detail(request, slug):
     conflict = get_object_or_404(Conflict, slug=slug)
-    return TemplateResponse(request, "conflicts/conflict_detail.html", {"conflict": conflict})
+    context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
+    return TemplateResponse(request, "conflicts/conflict_detail.html", context)
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    results, page = [], None
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = search_results(**form.cleaned_data)
+        page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "conflicts/search.html", {"form": form, "page_obj": page, "result_count": len(results)}
+    )

@@ -104,10 +104,13 @@ class ArticlePage(ReportingPage):
         verbose_name = "article"
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors
+        from conflicts import selectors, structured_data
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_page_context(self))
+        context["jsonld"] = structured_data.news_article(
+            self, request, places=context["places"], cited_claims=context["cited_claims"]
+        )
         return context
 
 
@@ -160,7 +163,7 @@ class ExplainerIndexPage(Page):
         from conflicts import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["explainers"] = selectors.explainer_list_latest(parent=self, limit=50)
+        context.update(selectors.explainer_index_context(self, request.GET))
         return context
 
 

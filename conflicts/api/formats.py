@@ -6,6 +6,7 @@ from rest_framework.renderers import JSONRenderer
 
 from ..choices import AnnotationKind
 from ..conf import conflicts_setting
+from ..geojson import location_geometry
 from .serializers import absolute
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
@@ -31,15 +32,6 @@ class JSONLDRenderer(JSONRenderer):
 
 def _iso(value):
     return value.isoformat() if value else None
-
-
-def location_geometry(location):
-    """The place's GeoJSON geometry, or a Point from its coordinates ([longitude, latitude])."""
-    if location.geometry:
-        return location.geometry
-    if location.has_point:
-        return {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]}
-    return None
 
 
 def location_feature(location, request):
