@@ -2,9 +2,10 @@
 
 from django import forms
 from django.template.response import TemplateResponse
+from django.utils.html import format_html_join
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, EditView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -29,6 +30,28 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))
 
 
+class PartnerInspectView(InspectView):
+    """The partner with its webhooks, including the secret it needs to check our signatures."""
+
+    def get_field_label(self, field_name, field):
+        return "Webhooks" if field_name == "webhooks" else super().get_field_label(field_name, field)
+
+    def get_webhooks_display_value(self):
+        return format_html_join(
+            "",
+            "<p>{}<br>Events: {}<br>Signing secret: <code>{}</code>{}</p>",
+            (
+                (webhook.url, ", ".join(webhook.events), webhook.secret, "" if webhook.is_active else " (inactive)")
+                for webhook in self.object.webhooks.all()
+            ),
+        ) or "None"
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "webhooks":
+            return self.get_webhooks_display_value()
+        return super().get_field_display_value(field_name, field)
+
+
 class PartnerViewSet(ModelViewSet):
     model = Partner
     icon = "group"
@@ -38,7 +61,8 @@ class PartnerViewSet(ModelViewSet):
     list_filter = ["is_active", "conflicts"]
     search_fields = ["name"]
     inspect_view_enabled = True
-    inspect_view_fields = ["name", "contact_name", "contact_email", "is_active", "rate_limit", "conflicts"]
+    inspect_view_fields = ["name", "contact_name", "contact_email", "is_active", "rate_limit", "conflicts", "webhooks"]
+    inspect_view_class = PartnerInspectView
 
 
 class PartnerKeyCreateForm(WagtailAdminModelForm):

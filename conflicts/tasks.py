@@ -30,6 +30,10 @@ def deliver_webhook(delivery_id):
         )
         if delivery is None:
             return "skipped"
+        if not delivery.webhook.url.lower().startswith(("https://", "http://")):
+            delivery.status, delivery.last_error = DeliveryStatus.FAILED, "Only http(s) URLs receive webhooks."
+            delivery.save()
+            return delivery.status
         body = webhooks.webhook_body(delivery)
         request = urllib.request.Request(
             delivery.webhook.url,

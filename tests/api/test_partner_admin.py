@@ -53,6 +53,8 @@ def test_webhooks_are_added_on_the_partner_with_a_generated_secret(admin_client,
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     webhook = Webhook.objects.get(partner=partner)
     assert webhook.events == ["claim.status_changed"] and len(webhook.secret) >= 32
+    inspect = admin_client.get(f"/admin/partners/inspect/{partner.pk}/").content.decode()
+    assert webhook.secret in inspect and "https://partner.example/hooks" in inspect
 
 
 def test_the_delivery_log_can_be_read_but_not_changed(admin_client, partner):
