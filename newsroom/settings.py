@@ -276,6 +276,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["conflicts.api.schema.partner_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "conflicts.api.schema.error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "conflicts.choices.ClaimStatus",
         "LocationKindEnum": "conflicts.choices.LocationKind",

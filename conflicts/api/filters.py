@@ -1,6 +1,7 @@
 """Sync filters: conflict, place, status, updated_since (ISO 8601) and full-text q."""
 
 import django_filters
+from drf_spectacular.utils import extend_schema_field
 from django import forms
 from django.db.models import Q
 from rest_framework.exceptions import ValidationError
@@ -14,6 +15,7 @@ MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
 
 
+@extend_schema_field({"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"})
 class SlugFilter(django_filters.CharFilter):
     """A slug, refused with a 400 when it cannot be one."""
 
@@ -25,7 +27,9 @@ class SyncFilterSet(django_filters.FilterSet):
         field_name="updated_at", lookup_expr="gte",
         label="Only items changed at or after this ISO 8601 date-time, e.g. 2026-11-03T08:00:00Z.",
     )
-    q = django_filters.CharFilter(method="filter_search", label="Full-text search.")
+    q = extend_schema_field({"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": "^[^\\x00]*$"})(
+        django_filters.CharFilter(method="filter_search", label="Full-text search.")
+    )
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
@@ -33,6 +37,8 @@ class SyncFilterSet(django_filters.FilterSet):
             return queryset
         if len(value) > MAX_QUERY_LENGTH:
             raise ValidationError({"q": f"Search for at most {MAX_QUERY_LENGTH} characters."})
+        if "\x00" in value:
+            raise ValidationError({"q": "The search contains a null character."})
         results = get_search_backend().search(value, queryset.model)[:MAX_SEARCH_RESULTS]
         return queryset.filter(pk__in=[result.pk for result in results])
 

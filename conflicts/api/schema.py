@@ -24,3 +24,51 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
 def partner_endpoints_only(endpoints, **kwargs):
     """The schema documents the partner API, not the admin's internal API."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+GEOJSON = {
+    "type": "object",
+    "description": "A GeoJSON FeatureCollection (RFC 7946); cursor links in the foreign member `links`.",
+    "required": ["type", "features"],
+    "properties": {"type": {"enum": ["FeatureCollection"]}, "features": {"type": "array"}, "links": {"type": "array"}},
+}
+
+ERROR_RESPONSES = {
+    "400": "A filter, limit or other parameter could not be read; the body names it.",
+    "401": "No key, or an unknown or revoked key.",
+    "403": "The partner's access is suspended.",
+    "404": "Not found, not published, or outside the partner's conflicts.",
+    "429": "Over the partner's rate limit; retry after the seconds in Retry-After.",
+}
+
+
+def error_responses(result, generator, request, public):
+    """Documents the error answers every partner endpoint can give, with their JSON body."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = {
+        "type": "object",
+        "description": "An error; `detail` says what went wrong. A 400 names each refused parameter instead.",
+        "additionalProperties": True,
+    }
+    for path, operations in result.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            # A GeoJSON list is a FeatureCollection with its cursor links, not a page of results.
+            geojson = responses.get("200", {}).get("content", {}).get("application/geo+json")
+            if geojson and "results" in geojson.get("schema", {}).get("properties", {}):
+                geojson["schema"] = GEOJSON
+            for status, description in ERROR_RESPONSES.items():
+                responses.setdefault(status, {
+                    "description": description,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                })
+            if status_has_format(operation):
+                responses.setdefault("406", {
+                    "description": "The format cannot be given for a list (ninjs is per article).",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                })
+    return result
+
+
+def status_has_format(operation):
+    return any(parameter.get("name") == "format" for parameter in operation.get("parameters", []))

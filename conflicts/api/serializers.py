@@ -51,7 +51,7 @@ class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     alternative_names = serializers.ListField(source="alternative_name_list", child=serializers.CharField())
-    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+    parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Location
@@ -124,9 +124,9 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
     title = serializers.CharField()
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField()
-    last_published_at = serializers.DateTimeField()
-    conflict = ConflictRefSerializer()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
+    conflict = ConflictRefSerializer(allow_null=True)
     places = serializers.SerializerMethodField()
 
     def get_url(self, page) -> str:
@@ -152,11 +152,10 @@ class ArticleSerializer(PageSerializer):
     standfirst = serializers.CharField()
     byline = serializers.CharField()
     dateline = LocationRefSerializer(source="dateline_place", allow_null=True)
-    updated_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(allow_null=True)
 
     def to_representation(self, page):
         data = super().to_representation(page)
-        data.pop("title")
         if self.context.get("detail"):
             data.update(self.body_fields(page))
             data["updates"] = [

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
@@ -23,9 +23,29 @@ from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
-    description="Response format: json (default) or api (browsable HTML).",
-    enum=["json", "api"],
+    description="Response format: json (default). `format=api` gives the browsable HTML view for people.",
+    enum=["json"],
 )
+
+
+NINJS_SCHEMA_REF = {
+    "type": "object",
+    "description": "IPTC ninjs 2.2, http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json",
+    "required": ["uri"],
+    "additionalProperties": True,
+}
+GEOJSON_OBJECT = {
+    "type": "object",
+    "description": "GeoJSON (RFC 7946), https://geojson.org/schema/GeoJSON.json",
+    "required": ["type"],
+    "additionalProperties": True,
+}
+ANNOTATION_PAGE_OBJECT = {
+    "type": "object",
+    "description": "W3C Web Annotation AnnotationPage (JSON-LD, http://www.w3.org/ns/anno.jsonld).",
+    "required": ["@context", "type", "items"],
+    "additionalProperties": True,
+}
 
 
 class SyncPagination(CursorPagination):
@@ -35,6 +55,13 @@ class SyncPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "limit"
     max_page_size = 200
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
+        return parameters
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -80,6 +107,10 @@ class PartnerAPIMixin:
         return self.partner_queryset()
 
     def finalize_response(self, request, response, *args, **kwargs):
+        renderer = getattr(request, "accepted_renderer", None)
+        if response.status_code >= 400 and getattr(renderer, "format", "json") not in ("json", "api"):
+            # Errors are plain JSON whatever format was asked for.
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         # What a partner receives depends on its key: never share a response between partners.
         response["Cache-Control"] = "private, no-cache"
@@ -132,7 +163,11 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
-        responses={200: OpenApiTypes.OBJECT},
+        parameters=[OpenApiParameter("format", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["jsonld", "json"])],
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(response=ANNOTATION_PAGE_OBJECT, description="An AnnotationPage."),
+            (200, "application/json"): OpenApiResponse(response=ANNOTATION_PAGE_OBJECT, description="An AnnotationPage."),
+        },
     )
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
@@ -148,9 +183,15 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         summary="One article: annotated body HTML and its annotations. format=ninjs gives IPTC ninjs 2.2.",
         parameters=[OpenApiParameter(
             "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
-            description="json (default), ninjs (IPTC ninjs 2.2, application/ninjs+json) or api (browsable HTML).",
-            enum=["json", "ninjs", "api"],
+            description="json (default) or ninjs (IPTC ninjs 2.2, application/ninjs+json).",
+            enum=["json", "ninjs"],
         )],
+        responses={
+            (200, "application/json"): serializers.ArticleSerializer,
+            (200, "application/ninjs+json"): OpenApiResponse(
+                response=NINJS_SCHEMA_REF, description="An IPTC ninjs 2.2 news item."
+            ),
+        },
     ),
 )
 class ArticleViewSet(PageViewSet):
@@ -231,15 +272,25 @@ class SourceViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         summary="Places of your conflicts. format=geojson gives a GeoJSON FeatureCollection (RFC 7946).",
         parameters=[OpenApiParameter(
             "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
-            description="json (default), geojson (application/geo+json) or api (browsable HTML).",
-            enum=["json", "geojson", "api"],
+            description="json (default) or geojson (application/geo+json).",
+            enum=["json", "geojson"],
         )],
+        responses={
+            (200, "application/json"): serializers.LocationSerializer(many=True),
+            (200, "application/geo+json"): OpenApiResponse(
+                response=GEOJSON_OBJECT, description="A GeoJSON FeatureCollection, cursor links in `links`."
+            ),
+        },
     ),
     retrieve=extend_schema(
         summary="One place. format=geojson gives a GeoJSON Feature.",
         parameters=[OpenApiParameter(
-            "format", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["json", "geojson", "api"],
+            "format", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["json", "geojson"],
         )],
+        responses={
+            (200, "application/json"): serializers.LocationSerializer,
+            (200, "application/geo+json"): OpenApiResponse(response=GEOJSON_OBJECT, description="A GeoJSON Feature."),
+        },
     ),
 )
 class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
