@@ -105,6 +105,10 @@ def check_admin_as_editor(canary):
         paths.append(reverse("wagtailsnippets_conflicts_claim:inspect", args=[claim_pk]))
     paths += [
         reverse("wagtailsnippetchoosers_conflicts_source:choose"),
+        reverse("annotation_source_chooser:choose"),
+        reverse("annotation_source_chooser:choose_results") + "?q=source",
+        reverse("annotation_claim_chooser:choose"),
+        reverse("annotation_claim_chooser:choose_results") + "?q=Turkey",
         reverse("wagtailsnippetchoosers_conflicts_source:choose_results") + "?q=source",
         reverse("wagtailadmin_pages:edit", args=[article.pk]),
         reverse("wagtailadmin_pages:history", args=[article.pk]),
