@@ -40,7 +40,7 @@ class ApiKeyAuthentication(BaseAuthentication):
         try:
             scheme, _, key = header.decode("ascii").partition(" ")
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("The Authorization header must be ASCII.")
+            raise exceptions.AuthenticationFailed("The Authorization header must be ASCII.") from None
         if scheme.lower() != KEYWORD.lower():
             return None
         key = key.strip()

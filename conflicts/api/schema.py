@@ -50,7 +50,7 @@ def error_responses(result, generator, request, public):
         "description": "An error; `detail` says what went wrong. A 400 names each refused parameter instead.",
         "additionalProperties": True,
     }
-    for path, operations in result.get("paths", {}).items():
+    for operations in result.get("paths", {}).values():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             # A GeoJSON list is a FeatureCollection with its cursor links, not a page of results.

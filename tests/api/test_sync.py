@@ -3,7 +3,6 @@
 from datetime import timedelta
 from urllib.parse import urlparse
 
-import pytest
 from django.utils import timezone
 
 from conflicts.models import Claim, Location
@@ -30,15 +29,15 @@ def test_a_cursor_walk_sees_every_item_exactly_once_while_items_are_edited(clien
     locations = [LocationFactory(name=f"Village {n}") for n in range(23)]
     for location in locations:
         location.conflicts.add(conflict)
-    pages = walk(client_for, "/api/v1/locations/", {"limit": 5})
-    seen = next(pages)
+    since = (timezone.now() - timedelta(minutes=1)).isoformat()
+    pages = walk(client_for, "/api/v1/locations/", {"limit": 5, "updated_since": since})
+    next(pages)
     # Edit items already seen and items still ahead while the walk is under way.
     for location in locations[:2] + locations[-3:]:
         location.name += " (renamed)"
         location.save()
     LocationFactory(name="Added during the walk").conflicts.add(conflict)
-    for seen in pages:
-        pass
+    seen = list(pages)[-1]
     assert len(seen) == len(set(seen))
     assert {location.pk for location in locations} <= set(seen)
 

@@ -8,7 +8,6 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from conflicts.models import Claim, Conflict, Location, Source
-from tests.api.conftest import api_client
 from tests.conflicts.test_admin_claims import claim_form
 from tests.factories import LocationFactory, make_article, make_claim
 

@@ -18,7 +18,7 @@ class Command(BaseCommand):
             partner_obj = Partner.objects.get(name=partner)
         except Partner.DoesNotExist:
             known = ", ".join(Partner.objects.values_list("name", flat=True)) or "none yet"
-            raise CommandError(f"No partner named {partner!r}. Partners: {known}.")
+            raise CommandError(f"No partner named {partner!r}. Partners: {known}.") from None
         key, plaintext = partner_key_issue(partner=partner_obj, name=name)
         if not partner_obj.is_active:
             self.stderr.write(f"Warning: {partner_obj} is inactive; the key is refused until it is reactivated.")
