@@ -1,6 +1,10 @@
 """Sync filters: conflict, place, status, updated_since (ISO 8601) and full-text q."""
 
+from datetime import datetime
+from datetime import timezone as dt_timezone
+
 import django_filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 from django import forms
 from django.db.models import Q
@@ -15,6 +19,23 @@ MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
 
 
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, turned into UTC (databases refuse some legal offsets, e.g. +17:30)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(dt_timezone.utc)
+        except OverflowError:  # before 1 January of year 1 in UTC: since the beginning
+            return datetime.min.replace(tzinfo=dt_timezone.utc)
+
+
+class SinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 @extend_schema_field({"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"})
 class SlugFilter(django_filters.CharFilter):
     """A slug, refused with a 400 when it cannot be one."""
@@ -23,7 +44,7 @@ class SlugFilter(django_filters.CharFilter):
 
 
 class SyncFilterSet(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = SinceFilter(
         field_name="updated_at", lookup_expr="gte",
         label="Only items changed at or after this ISO 8601 date-time, e.g. 2026-11-03T08:00:00Z.",
     )
@@ -44,7 +65,7 @@ class SyncFilterSet(django_filters.FilterSet):
 
 
 class PageFilterSet(SyncFilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = SinceFilter(
         field_name="last_published_at", lookup_expr="gte",
         label="Only pages published or republished at or after this ISO 8601 date-time.",
     )
@@ -107,7 +128,7 @@ class ConflictFilterSet(SyncFilterSet):
 
 
 class TombstoneFilterSet(django_filters.FilterSet):
-    since = django_filters.IsoDateTimeFilter(
+    since = SinceFilter(
         field_name="removed_at", lookup_expr="gte", label="Only pages removed at or after this ISO 8601 date-time."
     )
 

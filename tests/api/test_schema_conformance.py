@@ -5,6 +5,8 @@ import io
 
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from conflicts.models import Partner
@@ -22,15 +24,22 @@ def test_every_endpoint_conforms_to_its_schema(db):
     partner.save()
     headers = {"Authorization": f"Api-Key {partner_key_issue(partner=partner)[1]}"}
 
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
-    operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) >= 15
-    for operation in operations:
+    # Like Django's test client: the test's transaction must survive each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+        operations = [result.ok() for result in schema.get_all_operations()]
+        assert len(operations) >= 15
+        for operation in operations:
 
-        @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        def conforms(case):
-            case.call_and_validate(headers=headers)
+            @given(case=operation.as_strategy())
+            @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
+                      suppress_health_check=list(HealthCheck))
+            def conforms(case):
+                case.call_and_validate(headers=headers)
 
-        conforms()
+            conforms()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

@@ -157,3 +157,13 @@ def test_list_queries_do_not_depend_on_page_size(client_for, conflict, site_tree
     five = counts(5)
     add(5, 100)
     assert counts(100) == five
+
+
+@pytest.mark.parametrize("since", ["0136-03-12T01:14:46+17:56", "0001-01-01T00:00:00+01:00", "2026-11-03T08:00:00-11:30"])
+def test_updated_since_takes_any_iso_8601_offset(client_for, conflict, since):
+    """Offsets the database cannot store and dates before year 1 in UTC are read, not refused."""
+    location = LocationFactory()
+    location.conflicts.add(conflict)
+    response = client_for.get("/api/v1/locations/", {"updated_since": since})
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["results"]] == [location.pk]
