@@ -3,6 +3,7 @@
 from datetime import timedelta
 from urllib.parse import urlparse
 
+import pytest
 from django.utils import timezone
 
 from conflicts.models import Claim, Location
