@@ -1,5 +1,7 @@
 """Site search across articles, explainers, claims and places (Wagtail search, database backend)."""
 
+import re
+
 from django import forms
 from wagtail.search.backends import get_search_backend
 
@@ -18,8 +20,17 @@ class SearchForm(forms.Form):
     )
 
 
+def search_terms(text):
+    """The words of a query: punctuation means nothing to a news search and some of it is syntax to
+    the database's full-text engine (a stray double quote is an error in SQLite's FTS5)."""
+    return " ".join(re.findall(r"\w+", text))[:200]
+
+
 def search_results(*, q, type="", conflict=None):
     """[(kind, object)] best first within each kind, articles, explainers, claims, then places."""
+    q = search_terms(q)
+    if not q:
+        return []
     backend = get_search_backend()
     results = []
     for kind, model in (("article", article_model()), ("explainer", explainer_model())):

@@ -38,12 +38,22 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)) or (
-            isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
-        ):
+        if database_unreachable(exception):
             logger.error("Database unavailable: %s %s: %s", request.method, request.path, exception.__class__.__name__)
             return database_unavailable_response()
         return None
+
+
+UNREACHABLE_HINTS = ("connect", "connection", "server closed", "terminat", "timeout", "timed out", "shutting down")
+
+
+def database_unreachable(exception):
+    """Whether the error is losing the database (not, say, a bad query, which stays a 500)."""
+    if isinstance(exception, InterfaceError):
+        return True
+    return isinstance(exception, DatabaseError) and isinstance(exception, OperationalError) and any(
+        hint in str(exception).lower() for hint in UNREACHABLE_HINTS
+    )
 
 
 def database_unavailable_response():

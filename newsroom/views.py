@@ -2,12 +2,12 @@
 
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as default_server_error
 
-from .middleware import database_unavailable_response
+from .middleware import database_unavailable_response, database_unreachable
 
 
 @never_cache
@@ -24,6 +24,6 @@ def healthz(request):
 
 def server_error(request):
     """The 500 page, or the 503 page when the failure was losing the database (also in middleware)."""
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    if database_unreachable(sys.exc_info()[1]):
         return database_unavailable_response()
     return default_server_error(request)

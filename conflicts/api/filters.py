@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 
 from ..choices import ClaimStatus, LocationKind, SourceKind
 from ..models import Annotation, Claim, Conflict, Location, PageTombstone, Source
+from ..search import search_terms
 from ..selectors import article_model, explainer_model
 
 MAX_QUERY_LENGTH = 200
@@ -60,7 +61,10 @@ class SyncFilterSet(django_filters.FilterSet):
             raise ValidationError({"q": f"Search for at most {MAX_QUERY_LENGTH} characters."})
         if "\x00" in value:
             raise ValidationError({"q": "The search contains a null character."})
-        results = get_search_backend().search(value, queryset.model)[:MAX_SEARCH_RESULTS]
+        terms = search_terms(value)
+        if not terms:
+            return queryset.none()
+        results = get_search_backend().search(terms, queryset.model)[:MAX_SEARCH_RESULTS]
         return queryset.filter(pk__in=[result.pk for result in results])
 
 

@@ -9,8 +9,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.generics import ListAPIView
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -125,8 +125,9 @@ class PartnerAPIMixin:
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        return self.with_last_modified(response, getattr(self.get_object(), "updated_at", None))
+        instance = self.get_object()
+        response = Response(self.get_serializer(instance).data)
+        return self.with_last_modified(response, getattr(instance, "updated_at", None))
 
 
 def _claim_prefetches():

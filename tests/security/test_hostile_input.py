@@ -249,3 +249,11 @@ def test_a_valid_annotation_reference_is_saved(client, superuser, conflict, site
     article.refresh_from_db()
     stored = article.get_latest_revision_as_object().body.raw_data[0]["value"]
     assert f'linktype="place" id="{place.pk}"' in stored
+
+
+@pytest.mark.parametrize("query", ['"', 'Morek" OR "', "NEAR(a b", "*", "a AND", "'; DROP TABLE x; --", "\u202e\u0000"])
+def test_search_syntax_in_queries_is_only_text(client, client_for, site_tree, query):
+    make_article(site_tree["news"], title="Morek post")
+    assert client.get("/search/", {"q": query}).status_code == 200
+    response = client_for.get("/api/v1/articles/", {"q": query})
+    assert response.status_code in (200, 400)
