@@ -16,6 +16,9 @@ DEFAULTS = {
     "WEBHOOK_RETRY_BASE_SECONDS": 30,
     "WEBHOOK_MAX_ATTEMPTS": 8,
     "WEBHOOK_TIMEOUT": 10,
+    # Deliver to loopback, private and link-local addresses (development only: in production a
+    # partner URL must not reach into the newsroom's own network).
+    "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False,
 }
 
 

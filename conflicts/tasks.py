@@ -30,9 +30,11 @@ def deliver_webhook(delivery_id):
         )
         if delivery is None:
             return "skipped"
-        if not delivery.webhook.url.lower().startswith(("https://", "http://")):
-            delivery.status, delivery.last_error = DeliveryStatus.FAILED, "Only http(s) URLs receive webhooks."
+        refusal = webhooks.webhook_url_refusal(delivery.webhook.url)
+        if refusal:
+            delivery.status, delivery.last_error = DeliveryStatus.FAILED, refusal
             delivery.save()
+            logger.warning("Webhook delivery %s refused: %s", delivery.event_id, refusal)
             return delivery.status
         body = webhooks.webhook_body(delivery)
         request = urllib.request.Request(

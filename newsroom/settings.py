@@ -291,4 +291,5 @@ SPECTACULAR_SETTINGS = {
 # Knobs of the conflicts extension; defaults live in conflicts/conf.py.
 CONFLICTS = {
     "MAP_TILE_URL": _MAP_TILE_URL,
+    "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", DEBUG),
 }

@@ -2,13 +2,17 @@
 
 import hashlib
 import hmac
+import ipaddress
 import json
+import socket
 import time
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ..conf import conflicts_setting
 from ..models import Webhook, WebhookDelivery, WebhookEvent
 
 SIGNATURE_HEADER = "X-Conflict-Desk-Signature"
@@ -77,6 +81,25 @@ def webhook_signature_verify(secret, header, body, *, tolerance=300, now=None):
         return False
     expected = webhook_signature(secret, timestamp, body)
     return hmac.compare_digest(expected, header)
+
+
+def webhook_url_refusal(url):
+    """Why a webhook URL must not be called, or "" if it may: only http(s), and unless allowed by
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES, only public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "Only http(s) URLs receive webhooks."
+    if conflicts_setting("WEBHOOK_ALLOW_PRIVATE_ADDRESSES"):
+        return ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+    except OSError as error:
+        return f"The host could not be resolved: {error}"[:500]
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global:
+            return f"Refused: {parts.hostname} resolves to a non-public address ({ip})."
+    return ""
 
 
 def webhook_retry_delay(attempts, base):

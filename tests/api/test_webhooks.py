@@ -140,3 +140,30 @@ def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, se
     assert len(endpoint.accepted) == 1
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_response_code) == ("delivered", 3, 204)
+
+
+def test_deliveries_to_the_newsrooms_own_network_are_refused(receiver, settings):
+    endpoint = receiver()
+    settings.CONFLICTS = {**settings.CONFLICTS, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False}
+    conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
+    claim_change_status(claim=make_claim(conflict=conflict), to="confirmed", by=None, note="Geolocated.")
+    assert endpoint.requests == []
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == "failed"
+    assert "non-public address (127.0.0.1)" in delivery.last_error
+
+
+@pytest.mark.parametrize("url, refused", [
+    ("https://8.8.8.8/hooks", ""),
+    ("http://10.0.0.5/hooks", "non-public address"),
+    ("http://169.254.169.254/latest/meta-data/", "non-public address"),
+    ("http://[::1]:8080/hooks", "non-public address"),
+    ("file:///etc/passwd", "Only http(s)"),
+    ("ftp://8.8.8.8/hooks", "Only http(s)"),
+])
+def test_which_webhook_urls_are_called(settings, url, refused):
+    from conflicts.services.webhooks import webhook_url_refusal
+
+    settings.CONFLICTS = {**settings.CONFLICTS, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False}
+    reason = webhook_url_refusal(url)
+    assert (refused in reason) if refused else reason == ""
