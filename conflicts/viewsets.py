@@ -10,7 +10,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .choices import ClaimStatus, SourceKind
@@ -23,7 +22,7 @@ from .models import (
     Source,
 )
 from .services.claims import claim_change_status, claim_create, claim_history_start
-from .services.sources import CONFIDENTIAL_VIEW_ACTION, source_create
+from .services.sources import source_create, source_log_confidential_view
 
 
 class ConflictViewSet(SnippetViewSet):
@@ -56,7 +55,17 @@ class SourceFilterSet(WagtailFilterSet):
         fields = ["kind", "is_anonymous", "reliability"]
 
 
-class SourceInspectView(InspectView):
+class ConfidentialViewAuditMixin:
+    """Every rendering of a source's confidential fields for a privileged user is written to the audit log."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm(CONFIDENTIAL_SOURCE_PERMISSION):
+            source_log_confidential_view(source=self.object, by=self.request.user)
+        return context
+
+
+class SourceInspectView(ConfidentialViewAuditMixin, InspectView):
     """Shows confidential fields only to users holding the confidential-source permission."""
 
     def get_fields(self):
@@ -66,14 +75,8 @@ class SourceInspectView(InspectView):
         return [name for name in fields if name not in CONFIDENTIAL_SOURCE_FIELDS]
 
 
-class SourceEditView(EditView):
-    """Every opening of a source's confidential fields is written to the audit log."""
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if request.user.has_perm(CONFIDENTIAL_SOURCE_PERMISSION):
-            log(instance=self.object, action=CONFIDENTIAL_VIEW_ACTION, user=request.user)
-        return response
+class SourceEditView(ConfidentialViewAuditMixin, EditView):
+    pass
 
 
 class SourceViewSet(SnippetViewSet):

@@ -124,17 +124,24 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail lets its own preview frame through (same origin)
 
+
+def csp_tile_sources(url_template):
+    """The img-src sources a tile URL template needs: its origin, a {s} subdomain as a wildcard
+    (Leaflet spreads tiles over a, b, c...), nothing for tiles served from the site itself."""
+    parts = urlsplit(url_template.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.netloc else []
+
+
 # Content Security Policy (django-csp): the site's own scripts and styles only, images also
 # from the map tile server. The admin gets the few extras Wagtail's editor needs, on its
 # paths only (newsroom.middleware.SiteCSPMiddleware).
 _MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-_MAP_TILE_ORIGIN = "{0.scheme}://{0.hostname}".format(urlsplit(_MAP_TILE_URL.replace("{s}", "a")))
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", _MAP_TILE_ORIGIN],
+        "img-src": ["'self'", "data:", *csp_tile_sources(_MAP_TILE_URL)],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'self'"],
@@ -149,6 +156,9 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind reverse proxies that append to X-Forwarded-For, how many there are (newsroom.sign_in).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "newsroom.sign_in.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "429.html"
 

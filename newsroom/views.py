@@ -2,7 +2,7 @@
 
 import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as default_server_error
@@ -17,7 +17,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 

@@ -1,6 +1,7 @@
 """Creating sources, and the audit trail of who opened their confidential fields."""
 
 from django.db import transaction
+from wagtail.log_actions import log
 
 from ..models import Source
 
@@ -24,3 +25,9 @@ def source_create(*, public_label, kind, is_anonymous=False, anonymity_reason=""
     source.full_clean()
     source.save()
     return source
+
+
+def source_log_confidential_view(*, source, by):
+    """Writes the audit entry for one opening of the source's confidential fields; views call it
+    before rendering them, so a failed write means the fields are not shown."""
+    return log(instance=source, action=CONFIDENTIAL_VIEW_ACTION, user=by)

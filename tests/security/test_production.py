@@ -45,6 +45,22 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_behind_a_tls_proxy_the_site_trusts_its_forwarded_scheme_and_stays_clean():
+    env = production_env(SECURE_PROXY_SSL_HEADER="1")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    code = "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER, settings.SECURE_SSL_REDIRECT)"
+    result = manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https') True"
+
+
+def test_turning_the_https_redirect_off_is_the_only_deploy_warning():
+    result = manage("check", "--deploy", env=production_env(SECURE_SSL_REDIRECT="0"))
+    assert result.returncode == 0, result.stderr
+    assert "security.W008" in result.stderr + result.stdout
+    assert "identified 1 issue" in result.stderr + result.stdout
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "FIELD_ENCRYPTION_KEY"])
 def test_production_refuses_to_start_without_its_keys(missing):
     env = production_env()
