@@ -204,6 +204,26 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# Mail: password resets and Wagtail's workflow notifications. With EMAIL_HOST set, mail goes
+# through that SMTP server; without it development prints mail to the console, and production
+# turns the admin's password reset off rather than promise an email nobody can send.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Conflict Desk <newsroom@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+    EMAIL_TIMEOUT = 10
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    WAGTAIL_PASSWORD_RESET_ENABLED = False
+
 # Background work (webhook deliveries, Wagtail's reference index) queues in the database;
 # `python manage.py db_worker` runs it. TASKS_BACKEND swaps the backend, e.g. for tests.
 TASKS = {

@@ -61,6 +61,24 @@ def test_turning_the_https_redirect_off_is_the_only_deploy_warning():
     assert "identified 1 issue" in result.stderr + result.stdout
 
 
+SHOW_MAIL = (
+    "from django.conf import settings; from wagtail.admin.views.account import password_reset_enabled; "
+    "print(settings.EMAIL_BACKEND.rsplit('.', 2)[-2], getattr(settings, 'EMAIL_HOST', ''), "
+    "settings.EMAIL_USE_TLS, password_reset_enabled())"
+)
+
+
+def test_without_a_mail_server_production_offers_no_password_reset():
+    result = manage("shell", "--no-imports", "-c", SHOW_MAIL, env=production_env())
+    assert result.stdout.strip() == "dummy localhost False False", result.stderr
+
+
+def test_with_a_mail_server_password_reset_mail_goes_through_it():
+    env = production_env(EMAIL_HOST="smtp.example.org", EMAIL_HOST_USER="desk", EMAIL_HOST_PASSWORD="x")
+    result = manage("shell", "--no-imports", "-c", SHOW_MAIL, env=env)
+    assert result.stdout.strip() == "smtp smtp.example.org True True", result.stderr
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "FIELD_ENCRYPTION_KEY"])
 def test_production_refuses_to_start_without_its_keys(missing):
     env = production_env()
