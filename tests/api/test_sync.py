@@ -124,7 +124,7 @@ def test_list_queries_do_not_depend_on_page_size(client_for, conflict, site_tree
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from conflicts.models import Conflict, Partner
+    from conflicts.models import Conflict, Partner, PartnerKey
     from tests.factories import SourceFactory, make_explainer
 
     def add(start, stop):
@@ -144,6 +144,8 @@ def test_list_queries_do_not_depend_on_page_size(client_for, conflict, site_tree
             make_article(site_tree["news"], title=f"Pulled {i}", conflict=conflict).unpublish()
 
     def counts(size):
+        # A key's last use is recorded at most once a minute; keep that write out of the counts.
+        PartnerKey.objects.update(last_used_at=timezone.now() + timedelta(hours=1))
         result = {}
         for resource in RESOURCES:
             with CaptureQueriesContext(connection) as queries:
@@ -153,7 +155,6 @@ def test_list_queries_do_not_depend_on_page_size(client_for, conflict, site_tree
             result[resource] = len(queries)
         return result
 
-    client_for.get("/api/v1/conflicts/")  # records the key's first use
     add(0, 5)
     five = counts(5)
     add(5, 100)
