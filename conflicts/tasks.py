@@ -22,10 +22,12 @@ logger = logging.getLogger(__name__)
 def deliver_webhook(delivery_id):
     """POSTs one signed event; on failure schedules the next attempt with exponential backoff."""
     with transaction.atomic():
+        # Locked, and only while pending and due: a delivery queued twice is still sent once.
         delivery = (
-            WebhookDelivery.objects.select_for_update()
+            webhooks.webhook_deliveries_due()
+            .select_for_update()
             .select_related("webhook")
-            .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
+            .filter(pk=delivery_id)
             .first()
         )
         if delivery is None:

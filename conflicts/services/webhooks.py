@@ -6,6 +6,7 @@ import ipaddress
 import json
 import socket
 import time
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -13,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..conf import conflicts_setting
-from ..models import Webhook, WebhookDelivery, WebhookEvent
+from ..models import DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent
 
 SIGNATURE_HEADER = "X-Conflict-Desk-Signature"
 EVENT_ID_HEADER = "X-Conflict-Desk-Event-Id"
@@ -107,8 +108,24 @@ def webhook_retry_delay(attempts, base):
     return min(base * 2 ** (attempts - 1), 6 * 3600)
 
 
-def webhook_deliveries_due():
-    """Pending deliveries whose retry time has come (for a worker that lost its queue entry)."""
-    return WebhookDelivery.objects.filter(status="pending").filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+def webhook_deliveries_due(now=None):
+    """Pending deliveries whose next attempt is due."""
+    now = now or timezone.now()
+    return WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
+
+
+def webhook_deliveries_requeue(*, overdue_for=timedelta(minutes=5), now=None):
+    """Queues again the pending deliveries overdue by more than `overdue_for`; returns how many.
+
+    A delivery is queued once, after its change commits; if that queue entry never runs (the
+    enqueue failed, the queue was cleared, a worker died mid-task), the delivery would wait
+    forever. Run periodically, this picks it up. A delivery queued twice is still sent once:
+    the task locks it and skips anything no longer pending or not yet due.
+    """
+    now = now or timezone.now()
+    overdue = webhook_deliveries_due(now - overdue_for).filter(created_at__lte=now - overdue_for)
+    ids = list(overdue.order_by("pk").values_list("pk", flat=True))
+    _enqueue(ids)
+    return len(ids)

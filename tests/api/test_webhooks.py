@@ -2,11 +2,14 @@
 
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from conflicts.models import Partner, Webhook, WebhookDelivery
 from conflicts.services.claims import claim_change_status
@@ -140,6 +143,62 @@ def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, se
     assert len(endpoint.accepted) == 1
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_response_code) == ("delivered", 3, 204)
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+
+def test_a_delivery_whose_queue_entry_was_lost_is_sent_by_the_requeue_command(receiver):
+    endpoint = receiver()
+    with override_settings(TASKS=DATABASE_QUEUE):
+        conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
+        long_ago = timezone.now() - timedelta(minutes=10)
+        lost = WebhookDelivery.objects.create(
+            webhook=webhook, event="claim.status_changed", payload={"claim": {"id": 1}}, created_at=long_ago
+        )
+        recent = WebhookDelivery.objects.create(webhook=webhook, event="claim.status_changed", payload={})
+        run_worker()
+        assert endpoint.requests == []  # nothing in the queue: the delivery waits
+
+        out = StringIO()
+        call_command("requeue_webhooks", stdout=out)
+        assert out.getvalue().strip() == "1 overdue webhook delivery queued again."
+        run_worker()
+
+        assert [headers[EVENT_ID_HEADER] for headers, _ in endpoint.requests] == [str(lost.event_id)]
+        lost.refresh_from_db()
+        recent.refresh_from_db()
+        assert (lost.status, recent.status) == ("delivered", "pending")  # the recent one is not overdue yet
+        call_command("requeue_webhooks", stdout=out)
+        assert out.getvalue().strip().endswith("0 overdue webhook deliveries queued again.")
+
+
+def test_a_delivery_queued_twice_is_sent_once_and_never_before_it_is_due(receiver):
+    from conflicts.services.webhooks import _enqueue
+
+    endpoint = receiver()
+    with override_settings(TASKS=DATABASE_QUEUE):
+        conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
+        delivery = WebhookDelivery.objects.create(webhook=webhook, event="claim.status_changed", payload={})
+        later = WebhookDelivery.objects.create(
+            webhook=webhook, event="claim.status_changed", payload={},
+            next_attempt_at=timezone.now() + timedelta(hours=1),
+        )
+        _enqueue([delivery.pk, delivery.pk, later.pk])
+        run_worker()
+
+    assert [headers[EVENT_ID_HEADER] for headers, _ in endpoint.requests] == [str(delivery.event_id)]
+    later.refresh_from_db()
+    assert (later.status, later.attempts) == ("pending", 0)
+
+
+def test_requeue_refuses_a_negative_age():
+    with pytest.raises(CommandError, match="--minutes must be 0 or more"):
+        call_command("requeue_webhooks", minutes=-1)
 
 
 def test_deliveries_to_the_newsrooms_own_network_are_refused(receiver, settings):
