@@ -201,7 +201,11 @@ class AnnotationElementHandler(LinkElementHandler):
         pk = parse_id(attrs.get("id"))
         if pk is None:
             return {}
-        record = LINK_HANDLERS[self.kind].get_model()._default_manager.filter(pk=pk).first()
+        prefetched = (_prefetched.get() or {}).get(self.kind)
+        if prefetched is not None:
+            record = prefetched.get(pk)
+        else:
+            record = LINK_HANDLERS[self.kind].get_model()._default_manager.filter(pk=pk).first()
         if record is None:
             return {"id": pk, "label": "(deleted)", "missing": True}
         data = {"id": pk, "label": str(record)}

@@ -79,3 +79,12 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = AnnotatedRichTextBlock(features=BODY_FEATURES)
     quote = QuoteBlock()
     image = ImageBlock()
+
+    def get_form_state(self, value):
+        # The editor shows each span's record (label, claim status): load them all at once,
+        # so opening a body costs the same queries whatever its number of annotations.
+        from conflicts.rich_text import records_prefetched
+        from conflicts.selectors import annotation_records_load, body_annotation_refs
+
+        with records_prefetched(annotation_records_load(body_annotation_refs(value))):
+            return super().get_form_state(value)

@@ -107,3 +107,31 @@ def test_rendering_200_annotations_costs_the_same_queries_as_2(site_tree, kinds)
     large = annotated_article(site_tree, "Large", 200, kinds)
     assert large.annotations.count() == 200 and small.annotations.count() == 2
     assert render_queries(small) == render_queries(large)
+
+
+def editor_queries(client, page):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_opening_the_editor_costs_the_same_queries_for_200_annotations_as_for_3(site_tree, superuser):
+    client = Client()
+    client.force_login(superuser)
+    kinds = ("claim", "source", "place")
+    small = annotated_article(site_tree, "Small", 3, kinds)
+    large = annotated_article(site_tree, "Large", 200, kinds)
+    for page in (small, large):  # first visits subscribe the editor to comments and warm caches
+        editor_queries(client, page)
+
+    small_count, _ = editor_queries(client, small)
+    large_count, html = editor_queries(client, large)
+
+    assert small_count == large_count
+    # The editor still knows each span's record: its label and, for claims, its status.
+    # (contentstate is JSON inside the block's JSON inside an HTML attribute)
+    contentstate = html.replace("\\&quot;", '"').replace("&quot;", '"')
+    claim = large.annotations.filter(kind="claim").first().claim
+    assert f'"label": "{claim.statement}"' in contentstate
+    assert '"status": "unconfirmed"' in contentstate
