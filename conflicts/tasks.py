@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .conf import conflicts_setting
-from .models import DeliveryStatus, WebhookDelivery
+from .models import DeliveryStatus
 from .services import webhooks
 
 logger = logging.getLogger(__name__)

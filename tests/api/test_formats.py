@@ -77,7 +77,7 @@ def test_annotations_as_a_web_annotation_page(demo_client):
     assert errors(web_annotation_validator(), page) == []
     rows = list(Annotation.objects.filter(page=article).order_by("sequence"))
     assert len(page["items"]) == len(rows) > 20
-    for item, row in zip(page["items"], rows):
+    for item, row in zip(page["items"], rows, strict=True):
         quote, position = item["target"]["selector"]
         assert quote == {"type": "TextQuoteSelector", "exact": row.quote, "prefix": row.prefix, "suffix": row.suffix}
         assert position["end"] - position["start"] == len(row.quote)

@@ -113,7 +113,7 @@ def test_a_claim_page_lists_every_status_change(demo, reader):
     page.goto(claim.get_absolute_url())
     entries = page.locator(".timeline__entry")
     assert entries.count() == len(changes)
-    for entry, change in zip(entries.all(), changes):
+    for entry, change in zip(entries.all(), changes, strict=True):
         assert entry.get_attribute("data-status") == change.to_status
         assert change.note in entry.inner_text()
     assert page.locator("h1").inner_text() == claim.statement
