@@ -32,12 +32,16 @@ def note_id(kind, pk):
     return f"annotation-note-{kind}-{pk}"
 
 
+MAX_RECORD_ID = 2**63 - 1
+
+
 def parse_id(value):
+    """A record id from an attribute, or None if it is not one (databases store up to 2**63 - 1)."""
     try:
         pk = int(value)
     except (TypeError, ValueError):
         return None
-    return pk if pk > 0 else None
+    return pk if 0 < pk <= MAX_RECORD_ID else None
 
 
 @contextmanager
@@ -159,9 +163,6 @@ def annotation_refs(html):
     return refs
 
 
-MAX_RECORD_ID = 2**63 - 1
-
-
 def annotation_reference_errors(html):
     """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
 
@@ -173,7 +174,7 @@ def annotation_reference_errors(html):
         id_match = ID_ATTRIBUTE.search(match.group(0))
         raw = id_match.group(1) if id_match else ""
         pk = parse_id(raw)
-        if pk is None or pk > MAX_RECORD_ID:
+        if pk is None:
             errors.append(f"A {kind} annotation refers to {raw[:40]!r}, which is not a record id. "
                           f"Remove the annotation and choose the {kind} again.")
         else:
