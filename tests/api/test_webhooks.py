@@ -68,6 +68,13 @@ def receiver():
         one.close()
 
 
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+
 def subscribe(url, events):
     conflict = ConflictFactory(name="Syrian war: Idlib", slug="idlib")
     partner = Partner.objects.create(name="Partner Outlet")
@@ -126,15 +133,13 @@ def test_article_events_published_updated_corrected_unpublished(receiver, site_t
 def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, settings):
     endpoint = receiver(failures=2)
     conflicts_settings = {**settings.CONFLICTS, "WEBHOOK_RETRY_BASE_SECONDS": 0}
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}, CONFLICTS=conflicts_settings
-    ):
+    with override_settings(TASKS=DATABASE_QUEUE, CONFLICTS=conflicts_settings):
         conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
         claim = make_claim(conflict=conflict)
         claim_change_status(claim=claim, to="disputed", by=None, note="Opposition groups deny it.")
         assert endpoint.requests == []  # queued, not sent inside the editor's request
         for _ in range(5):
-            call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+            run_worker()
             if len(endpoint.requests) >= 3:
                 break
 
@@ -143,13 +148,6 @@ def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, se
     assert len(endpoint.accepted) == 1
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_response_code) == ("delivered", 3, 204)
-
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
 
 
 def test_a_delivery_whose_queue_entry_was_lost_is_sent_by_the_requeue_command(receiver):

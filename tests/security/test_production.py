@@ -63,7 +63,7 @@ def test_turning_the_https_redirect_off_is_the_only_deploy_warning():
 
 SHOW_MAIL = (
     "from django.conf import settings; from wagtail.admin.views.account import password_reset_enabled; "
-    "print(settings.EMAIL_BACKEND.rsplit('.', 2)[-2], getattr(settings, 'EMAIL_HOST', ''), "
+    "print(settings.EMAIL_BACKEND.rsplit('.', 2)[-2], settings.EMAIL_HOST, "
     "settings.EMAIL_USE_TLS, password_reset_enabled())"
 )
 
