@@ -44,6 +44,11 @@ def parse_id(value):
     return pk if 0 < pk <= MAX_RECORD_ID else None
 
 
+def prefetched_records(kind):
+    """{pk: record} of one kind loaded by records_prefetched(), or None outside it."""
+    return (_prefetched.get() or {}).get(kind)
+
+
 @contextmanager
 def records_prefetched(records):
     """Renders rich text with records loaded once for the whole body: {kind: {pk: record}}."""
@@ -60,7 +65,7 @@ class AnnotationLinkHandler(LinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
         ids = [parse_id(attrs.get("id")) for attrs in attrs_list]
-        prefetched = (_prefetched.get() or {}).get(cls.kind)
+        prefetched = prefetched_records(cls.kind)
         if prefetched is None:
             prefetched = cls.get_queryset().in_bulk([pk for pk in ids if pk])
         return [prefetched.get(pk) for pk in ids]
@@ -202,7 +207,7 @@ class AnnotationElementHandler(LinkElementHandler):
         pk = parse_id(attrs.get("id"))
         if pk is None:
             return {}
-        prefetched = (_prefetched.get() or {}).get(self.kind)
+        prefetched = prefetched_records(self.kind)
         if prefetched is not None:
             record = prefetched.get(pk)
         else:

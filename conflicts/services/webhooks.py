@@ -124,8 +124,8 @@ def webhook_deliveries_requeue(*, overdue_for=timedelta(minutes=5), now=None):
     forever. Run periodically, this picks it up. A delivery queued twice is still sent once:
     the task locks it and skips anything no longer pending or not yet due.
     """
-    now = now or timezone.now()
-    overdue = webhook_deliveries_due(now - overdue_for).filter(created_at__lte=now - overdue_for)
+    cutoff = (now or timezone.now()) - overdue_for
+    overdue = webhook_deliveries_due(cutoff).filter(created_at__lte=cutoff)
     ids = list(overdue.order_by("pk").values_list("pk", flat=True))
     _enqueue(ids)
     return len(ids)
