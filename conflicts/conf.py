@@ -1,6 +1,8 @@
 """Defaults for the extension's knobs, overridden by the CONFLICTS dict in settings."""
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 
 DEFAULTS = {
     # The site's page models that carry annotated bodies.
@@ -27,3 +29,21 @@ def conflicts_setting(name):
     if name not in DEFAULTS:
         raise KeyError(f"Unknown CONFLICTS setting {name!r}; known: {', '.join(sorted(DEFAULTS))}")
     return getattr(settings, "CONFLICTS", {}).get(name, DEFAULTS[name])
+
+
+def article_model():
+    """The site's article page model (CONFLICTS["ARTICLE_PAGE_MODEL"])."""
+    return apps.get_model(conflicts_setting("ARTICLE_PAGE_MODEL"))
+
+
+def explainer_model():
+    """The site's explainer page model (CONFLICTS["EXPLAINER_PAGE_MODEL"])."""
+    return apps.get_model(conflicts_setting("EXPLAINER_PAGE_MODEL"))
+
+
+def key_claim_model():
+    """The model listing an explainer's key claims (its `key_claims` relation), or None without one."""
+    try:
+        return explainer_model()._meta.get_field("key_claims").related_model
+    except FieldDoesNotExist:
+        return None

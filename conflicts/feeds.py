@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 
 from .models import Conflict
-from .selectors import article_model
+from .conf import article_model
 
 FEED_LENGTH = 30
 

@@ -6,7 +6,8 @@ from django import forms
 from wagtail.search.backends import get_search_backend
 
 from .models import Conflict, Location
-from .selectors import article_model, explainer_model, public_claims
+from .audience import public_claims
+from .conf import article_model, explainer_model
 
 TYPES = [("", "Everything"), ("article", "Articles"), ("explainer", "Explainers"), ("claim", "Claims"), ("place", "Places")]
 PER_TYPE = 50

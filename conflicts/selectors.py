@@ -2,22 +2,14 @@
 
 from collections import Counter
 
-from django.apps import apps
 from django.db.models import Prefetch, Q
 
+from .audience import pages_carrying, public_claims, public_pages
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
-from .conf import conflicts_setting
+from .conf import article_model, explainer_model
 from .geojson import location_geometry
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
 from .rich_text import annotation_refs, label_for_note, note_id, records_prefetched
-
-
-def article_model():
-    return apps.get_model(conflicts_setting("ARTICLE_PAGE_MODEL"))
-
-
-def explainer_model():
-    return apps.get_model(conflicts_setting("EXPLAINER_PAGE_MODEL"))
 
 
 def claim_queryset_with_sources():
@@ -141,10 +133,8 @@ def annotation_list_for_page(page):
 
 def page_list_citing(record):
     """Live pages with a span annotated with this claim, source or place."""
-    from wagtail.models import Page
-
     field = {Claim: "claim", Source: "source", Location: "location"}[type(record)]
-    return Page.objects.live().public().filter(
+    return public_pages().filter(
         pk__in=Annotation.objects.filter(**{field: record}).values("page_id")
     ).specific()
 
@@ -174,30 +164,6 @@ def article_update_log(page, claims):
 
 
 # Reader pages
-
-
-def public_claims():
-    """Claims that live, public coverage carries: in the text of a page or as an explainer's key claim."""
-    from wagtail.models import Page
-
-    from newsroom.models import ExplainerKeyClaim
-
-    live_pages = Page.objects.live().public().values("pk")
-    return Claim.objects.filter(
-        Q(pk__in=Annotation.objects.filter(page__in=live_pages).values("claim_id"))
-        | Q(pk__in=ExplainerKeyClaim.objects.filter(page__in=live_pages).values("claim_id"))
-    )
-
-
-def public_sources():
-    """Sources cited in live coverage, or saying a claim it carries."""
-    from wagtail.models import Page
-
-    live_pages = Page.objects.live().public().values("pk")
-    return Source.objects.filter(
-        Q(pk__in=Annotation.objects.filter(page__in=live_pages).values("source_id"))
-        | Q(pk__in=ClaimAttribution.objects.filter(claim__in=public_claims()).values("source_id"))
-    )
 
 
 def sourcing_summary(notes):
@@ -285,14 +251,9 @@ def location_page_context(location):
 
 def claim_page_context(claim):
     """A public claim with its timeline, who says it and every live page that carries it."""
-    from wagtail.models import Page
-
-    from newsroom.models import ExplainerKeyClaim
-
-    carried_by = Page.objects.live().public().filter(
-        Q(pk__in=Annotation.objects.filter(claim=claim).values("page_id"))
-        | Q(pk__in=ExplainerKeyClaim.objects.filter(claim=claim).values("page_id"))
-    ).select_related("content_type").order_by("-first_published_at", "-pk")
+    carried_by = pages_carrying(claim, public_pages()).select_related("content_type").order_by(
+        "-first_published_at", "-pk"
+    )
     return {
         "claim": claim,
         "status_changes": list(claim.status_changes.order_by("changed_at", "pk")),

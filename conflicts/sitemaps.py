@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 
 from .models import Conflict, Location
-from .selectors import public_claims, public_sources
+from .audience import public_claims, public_sources
 
 
 class LocationSitemap(Sitemap):

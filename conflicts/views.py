@@ -5,13 +5,13 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from . import selectors, structured_data
+from . import audience, selectors, structured_data
 from .models import ClaimAttribution, Conflict, Location
 from .search import SearchForm, search_results
 
 
 def claim_detail(request, pk):
-    claims = selectors.public_claims().select_related("conflict").prefetch_related(
+    claims = audience.public_claims().select_related("conflict").prefetch_related(
         "places",
         Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
     )
@@ -33,11 +33,11 @@ def location_detail(request, slug):
 
 
 def source_detail(request, pk):
-    sources = selectors.public_sources().only(
+    sources = audience.public_sources().only(
         "pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability"
     )
     source = get_object_or_404(sources, pk=pk)
-    claims = selectors.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
+    claims = audience.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
     return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
 
 

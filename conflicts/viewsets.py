@@ -3,7 +3,7 @@
 from django import forms
 from django.db import transaction
 from django.utils.formats import date_format
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -101,6 +101,12 @@ class ClaimForm(WagtailAdminModelForm):
         help_text="Required when the status changes; shown to readers in the claim's timeline.",
     )
     evidence_url = forms.URLField(label="Evidence link", required=False, max_length=500, assume_scheme="https")
+    internal_note = forms.CharField(
+        label="Internal note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For the newsroom only (how it was checked, who to call): never shown to readers or partners.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,6 +129,7 @@ class ClaimCreateView(CreateView):
             by=self.request.user,
             note=self.form.cleaned_data["status_note"],
             evidence_url=self.form.cleaned_data["evidence_url"],
+            internal_note=self.form.cleaned_data["internal_note"],
         )
         return claim
 
@@ -138,6 +145,7 @@ class ClaimEditView(EditView):
                 by=self.request.user,
                 note=self.form.cleaned_data["status_note"],
                 evidence_url=self.form.cleaned_data["evidence_url"],
+                internal_note=self.form.cleaned_data["internal_note"],
             )
         return claim
 
@@ -160,7 +168,7 @@ class ClaimInspectView(InspectView):
         changes = self.object.status_changes.select_related("changed_by")
         return format_html_join(
             "",
-            "<p>{} – {} → {} by {}: {}</p>",
+            "<p>{} – {} → {} by {}: {}{}</p>",
             (
                 (
                     date_format(change.changed_at, "DATETIME_FORMAT"),
@@ -168,6 +176,7 @@ class ClaimInspectView(InspectView):
                     change.get_to_status_display(),
                     change.changed_by or "system",
                     change.note,
+                    format_html(" <em>(internal: {})</em>", change.internal_note) if change.internal_note else "",
                 )
                 for change in changes
             ),
@@ -200,7 +209,10 @@ class ClaimViewSet(SnippetViewSet):
             FieldPanel("statement"),
             FieldRowPanel([FieldPanel("conflict"), FieldPanel("places")]),
             MultiFieldPanel(
-                [FieldPanel("new_status"), FieldPanel("status_note"), FieldPanel("evidence_url")],
+                [
+                    FieldPanel("new_status"), FieldPanel("status_note"), FieldPanel("evidence_url"),
+                    FieldPanel("internal_note"),
+                ],
                 heading="Status",
             ),
             InlinePanel("attributions", heading="Who says it", label="Source"),

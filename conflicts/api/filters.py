@@ -14,7 +14,7 @@ from wagtail.search.backends import get_search_backend
 from ..choices import ClaimStatus, LocationKind, SourceKind
 from ..models import Annotation, Claim, Conflict, Location, PageTombstone, Source
 from ..search import search_terms
-from ..selectors import article_model, explainer_model
+from ..conf import article_model, explainer_model
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000

@@ -17,8 +17,10 @@ from rest_framework.response import Response
 
 from ..choices import AnnotationKind
 from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..selectors import annotated_body, article_model, explainer_model
-from . import filters, formats, scope, serializers
+from ..conf import article_model, explainer_model
+from ..selectors import annotated_body
+from .. import audience
+from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -202,7 +204,7 @@ class ArticleViewSet(PageViewSet):
     renderer_classes = [JSONRenderer, formats.NinjsRenderer, BrowsableAPIRenderer]
 
     def partner_queryset(self):
-        articles = scope.partner_articles(self.partner).select_related("conflict", "dateline_place")
+        articles = audience.partner_articles(self.partner).select_related("conflict", "dateline_place")
         articles = articles.prefetch_related("places")
         if self.action != "list":
             articles = articles.prefetch_related("update_log", "related_explainers")
@@ -236,7 +238,7 @@ class ExplainerViewSet(PageViewSet):
     filterset_class = filters.ExplainerFilterSet
 
     def partner_queryset(self):
-        explainers = scope.partner_explainers(self.partner).select_related("conflict").prefetch_related("places")
+        explainers = audience.partner_explainers(self.partner).select_related("conflict").prefetch_related("places")
         if self.action != "list":
             explainers = explainers.prefetch_related("key_claims")
         return explainers
@@ -252,7 +254,7 @@ class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ClaimFilterSet
 
     def partner_queryset(self):
-        return scope.partner_claims(self.partner).select_related("conflict").prefetch_related(*_claim_prefetches())
+        return audience.partner_claims(self.partner).select_related("conflict").prefetch_related(*_claim_prefetches())
 
 
 @extend_schema_view(
@@ -265,7 +267,7 @@ class SourceViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.SourceFilterSet
 
     def partner_queryset(self):
-        return scope.partner_sources(self.partner)
+        return audience.partner_sources(self.partner)
 
 
 @extend_schema_view(
@@ -301,7 +303,7 @@ class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     renderer_classes = [JSONRenderer, formats.GeoJSONRenderer, BrowsableAPIRenderer]
 
     def partner_queryset(self):
-        return scope.partner_locations(self.partner).select_related("parent")
+        return audience.partner_locations(self.partner).select_related("parent")
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "geojson":
@@ -329,7 +331,7 @@ class ConflictViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ConflictFilterSet
 
     def partner_queryset(self):
-        return scope.partner_conflicts(self.partner)
+        return audience.partner_conflicts(self.partner)
 
 
 @extend_schema(summary="Pages partners must take down: unpublished or deleted since a date-time.")
@@ -339,7 +341,7 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
     filterset_class = filters.TombstoneFilterSet
 
     def partner_queryset(self):
-        return PageTombstone.objects.filter(conflict__in=scope.partner_conflict_ids(self.partner))
+        return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
 
 
 def not_found(request, *args, **kwargs):

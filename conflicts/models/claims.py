@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from encrypted_model_fields.fields import EncryptedTextField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -12,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..choices import ClaimStatus, Credibility
+from ..conf import key_claim_model
 from .mixins import TimestampedModel
 
 
@@ -30,6 +32,16 @@ class ClaimQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status__in=[ClaimStatus.UNCONFIRMED, ClaimStatus.DISPUTED])
+
+    def carried_by(self, pages):
+        """Claims the given pages carry: annotated in their text, or listed as an explainer's key claims."""
+        page_ids = pages.values("pk")
+        annotations = self.model._meta.get_field("annotations").related_model
+        carried = Q(pk__in=annotations.objects.filter(page__in=page_ids).values("claim_id"))
+        key_claims = key_claim_model()
+        if key_claims is not None:
+            carried |= Q(pk__in=key_claims.objects.filter(page__in=page_ids).values("claim_id"))
+        return self.filter(carried)
 
 
 class Claim(index.Indexed, TimestampedModel, ClusterableModel):
@@ -105,6 +117,10 @@ class ClaimStatusChange(models.Model):
     from_status = models.CharField(max_length=16, choices=ClaimStatus.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=ClaimStatus.choices)
     note = models.TextField(help_text="Why the status changed, as readers will see it.")
+    internal_note = EncryptedTextField(
+        blank=True,
+        help_text="For the newsroom only: never shown to readers, partners or webhooks. Encrypted.",
+    )
     evidence_url = models.URLField(max_length=500, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -32,6 +32,7 @@ class WebhookEvent(models.TextChoices):
     ARTICLE_CORRECTED = "article.corrected", "Article corrected"
     ARTICLE_UNPUBLISHED = "article.unpublished", "Article unpublished or deleted"
     CLAIM_STATUS_CHANGED = "claim.status_changed", "Claim status changed"
+    CLAIM_PUBLISHED = "claim.published", "Claim published (first carried by coverage the partner receives)"
 
 
 class Partner(index.Indexed, TimestampedModel, ClusterableModel):

@@ -16,6 +16,22 @@ CONFIDENTIAL_SOURCE_FIELDS = ("confidential_identity", "confidential_notes")
 CONFIDENTIAL_SOURCE_PERMISSION = "conflicts.view_confidential_source"
 
 
+class SourceQuerySet(models.QuerySet):
+    def cited_by(self, pages, *, claims=None):
+        """Sources annotated in the given pages, or saying one of `claims` (by default, the claims
+        those pages carry)."""
+        from .claims import Claim
+
+        if claims is None:
+            claims = Claim.objects.carried_by(pages)
+        annotations = self.model._meta.get_field("annotations").related_model
+        attributions = self.model._meta.get_field("attributions").related_model
+        return self.filter(
+            Q(pk__in=annotations.objects.filter(page__in=pages.values("pk")).values("source_id"))
+            | Q(pk__in=attributions.objects.filter(claim__in=claims.values("pk")).values("source_id"))
+        )
+
+
 class Source(index.Indexed, TimestampedModel):
     public_label = models.CharField(
         max_length=200,
@@ -62,6 +78,8 @@ class Source(index.Indexed, TimestampedModel):
         )
     ]
     panels = public_panels + confidential_panels
+
+    objects = SourceQuerySet.as_manager()
     search_fields = [
         index.SearchField("public_label", boost=2),
         index.AutocompleteField("public_label"),

@@ -29,7 +29,7 @@ def claim_create(*, statement, conflict, status=ClaimStatus.UNCONFIRMED, by=None
     return claim
 
 
-def claim_history_start(*, claim, by, note="", evidence_url=""):
+def claim_history_start(*, claim, by, note="", evidence_url="", internal_note=""):
     """Writes the first history row of a newly saved claim: its status when it was recorded."""
     if claim.status_changes.exists():
         raise ValidationError("This claim's history has already started.")
@@ -39,17 +39,19 @@ def claim_history_start(*, claim, by, note="", evidence_url=""):
         to_status=claim.status,
         note=(note or "").strip() or "Claim recorded.",
         evidence_url=evidence_url,
+        internal_note=(internal_note or "").strip(),
         changed_by=by,
         changed_at=claim.status_changed_at,
     )
 
 
 @transaction.atomic
-def claim_change_status(*, claim, to, by, note, evidence_url="", at=None):
+def claim_change_status(*, claim, to, by, note, evidence_url="", internal_note="", at=None):
     """Moves a claim to a new status.
 
     Writes the history row first and locks the claim row, so no status change can go
-    unrecorded and two editors cannot interleave changes.
+    unrecorded and two editors cannot interleave changes. `note` is written for readers and
+    partners; `internal_note` stays in the newsroom's admin.
     """
     if to not in ClaimStatus.values:
         raise ValidationError({"status": f"Unknown claim status {to!r}."})
@@ -64,6 +66,7 @@ def claim_change_status(*, claim, to, by, note, evidence_url="", at=None):
         to_status=to,
         note=note.strip(),
         evidence_url=evidence_url,
+        internal_note=(internal_note or "").strip(),
         changed_by=by,
         changed_at=at or timezone.now(),
     )

@@ -1,23 +1,44 @@
-"""What partners are told when coverage changes: webhook events and tombstones."""
+"""What partners are told when coverage changes: webhook events and tombstones.
+
+Who is told is decided by conflicts.audience, the rules the partner API applies: a partner hears
+about a page or a claim only when it may receive it through the API (or, for a page just removed,
+when it could until then).
+"""
+
+import json
 
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
+from ..audience import partner_claims, partner_may_receive, partner_pages
 from ..choices import ArticleUpdateKind
-from ..models import PageTombstone, WebhookEvent
-from ..selectors import article_model, explainer_model
+from ..conf import article_model, explainer_model
+from ..models import Claim, PageTombstone, WebhookEvent
+from ..rich_text import annotation_refs
 from .webhooks import webhook_event_emit
 
 
-def _article_data(page):
+def _page_data(page):
+    kind = "article" if isinstance(page, article_model()) else "explainer"
     return {
-        "article": {
-            "id": page.pk,
-            "headline": page.title,
-            "url": page.full_url,
-            "api_path": reverse("api:article-detail", args=[page.pk]),
-        }
+        "id": page.pk,
+        "headline": page.title,
+        "url": page.full_url,
+        "api_path": reverse(f"api:{kind}-detail", args=[page.pk]),
+    }
+
+
+def _article_data(page):
+    return {"article": _page_data(page)}
+
+
+def _claim_data(claim):
+    return {
+        "id": claim.pk,
+        "statement": claim.statement,
+        "status": claim.status,
+        "api_path": reverse("api:claim-detail", args=[claim.pk]),
     }
 
 
@@ -25,33 +46,83 @@ def _corrections_in(content):
     return sum(1 for row in (content or {}).get("update_log", []) if row.get("kind") == ArticleUpdateKind.CORRECTION)
 
 
-def article_publish_event(page, revision=None):
-    """published on the first publish; corrected when a correction was added since the last one; else updated."""
-    if page.first_published_at == page.last_published_at:
-        return WebhookEvent.ARTICLE_PUBLISHED
-    previous = (
+def _previous_publish(page, revision=None):
+    """The revision published before `revision`, or None on a first publish."""
+    entry = (
         PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision__isnull=False)
         .exclude(revision_id=getattr(revision, "pk", None))
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()
     )
-    before = _corrections_in(previous.revision.content) if previous else 0
+    return entry.revision if entry else None
+
+
+def _claims_in_content(content):
+    """Ids of the claims a page revision carries: annotated in its body or listed as key claims."""
+    body = (content or {}).get("body") or []
+    if isinstance(body, str):
+        body = json.loads(body or "[]")
+    ids = {pk for block in body if isinstance(block.get("value"), str)
+           for kind, pk in annotation_refs(block["value"]) if kind == "claim"}
+    return ids | {row.get("claim") for row in (content or {}).get("key_claims", []) if row.get("claim")}
+
+
+def article_publish_event(page, revision=None):
+    """published on the first publish; corrected when a correction was added since the last one; else updated."""
+    if page.first_published_at == page.last_published_at:
+        return WebhookEvent.ARTICLE_PUBLISHED
+    previous = _previous_publish(page, revision)
+    before = _corrections_in(previous.content) if previous else 0
     now = page.update_log.filter(kind=ArticleUpdateKind.CORRECTION).count()
     return WebhookEvent.ARTICLE_CORRECTED if now > before else WebhookEvent.ARTICLE_UPDATED
 
 
 def page_published(*, page, revision=None):
     PageTombstone.objects.filter(page_id=page.pk).delete()
-    if isinstance(page, article_model()) and page.conflict_id:
+    if isinstance(page, article_model()):
         webhook_event_emit(
-            event=article_publish_event(page, revision), conflict_id=page.conflict_id, data=_article_data(page)
+            event=article_publish_event(page, revision),
+            audience=lambda partner: partner_may_receive(partner, page),
+            data=_article_data(page),
+        )
+    claims_published(page=page, revision=revision)
+
+
+def claims_published(*, page, revision=None):
+    """Announces each claim this publish makes receivable for a partner for the first time.
+
+    A claim is announced to a partner when the page now carries it, the page's previous published
+    version did not, and no other page the partner receives carries it: a claim that was kept
+    from partners while no public page carried it is announced when one does.
+    """
+    previous = _previous_publish(page, revision)
+    before = _claims_in_content(previous.content) if previous else set()
+    carried = Claim.objects.carried_by(Page.objects.filter(pk=page.pk)).exclude(pk__in=before)
+    for claim in carried.order_by("pk"):
+
+        def first_time(partner, claim=claim):
+            elsewhere = partner_pages(partner).exclude(pk=page.pk)
+            return partner_may_receive(partner, claim) and not (
+                partner_claims(partner).filter(pk=claim.pk).carried_by(elsewhere).exists()
+            )
+
+        webhook_event_emit(
+            event=WebhookEvent.CLAIM_PUBLISHED,
+            audience=first_time,
+            data={"claim": _claim_data(claim), "carried_by": _page_data(page)},
         )
 
 
 def page_removed(*, page, reason):
-    """Leaves a tombstone for partners, and tells subscribed partners to take an article down."""
+    """Leaves a tombstone for partners, and tells the partners who received an article to take it down.
+
+    Called once the page is no longer live, or before its row is deleted; only a page outside
+    every private section (one partners could receive) leaves a tombstone.
+    """
     if not isinstance(page, (article_model(), explainer_model())):
+        return
+    if not Page.objects.public().filter(pk=page.pk).exists():
         return
     PageTombstone.objects.update_or_create(
         page_id=page.pk,
@@ -63,23 +134,24 @@ def page_removed(*, page, reason):
             "removed_at": timezone.now(),
         },
     )
-    if isinstance(page, article_model()) and page.conflict_id:
+    if isinstance(page, article_model()):
         data = _article_data(page) if reason != "deleted" else {"article": {"id": page.pk, "headline": page.title}}
         data["reason"] = reason
-        webhook_event_emit(event=WebhookEvent.ARTICLE_UNPUBLISHED, conflict_id=page.conflict_id, data=data)
+        webhook_event_emit(
+            event=WebhookEvent.ARTICLE_UNPUBLISHED,
+            audience=lambda partner: partner_may_receive(partner, page, removed=True),
+            data=data,
+        )
 
 
 def claim_status_event(change):
+    """Tells the partners who receive the claim; its internal note never leaves the newsroom."""
     claim = change.claim
     webhook_event_emit(
         event=WebhookEvent.CLAIM_STATUS_CHANGED,
-        conflict_id=claim.conflict_id,
+        audience=lambda partner: partner_may_receive(partner, claim),
         data={
-            "claim": {
-                "id": claim.pk,
-                "statement": claim.statement,
-                "api_path": reverse("api:claim-detail", args=[claim.pk]),
-            },
+            "claim": _claim_data(claim),
             "from": change.from_status,
             "to": change.to_status,
             "note": change.note,

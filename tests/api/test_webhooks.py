@@ -14,7 +14,7 @@ from django.utils import timezone
 from conflicts.models import Partner, Webhook, WebhookDelivery
 from conflicts.services.claims import claim_change_status
 from conflicts.services.webhooks import EVENT_ID_HEADER, SIGNATURE_HEADER, webhook_signature_verify
-from tests.factories import ConflictFactory, make_article, make_claim
+from tests.factories import ConflictFactory, make_article, make_claim, make_explainer
 
 # Deliveries are queued after commit: the tests commit, and restore Wagtail's tree afterwards.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -84,12 +84,20 @@ def subscribe(url, events):
     return conflict, webhook
 
 
-def test_a_claim_status_change_gives_one_signed_delivery(receiver):
+def carrying(claim):
+    return [("paragraph", f'<p><a linktype="claim" id="{claim.pk}">The claim.</a></p>')]
+
+
+def test_a_claim_status_change_gives_one_signed_delivery(receiver, site_tree):
     endpoint = receiver()
     conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
     claim = make_claim(statement="Turkey withdrew from Morek.", conflict=conflict)
+    make_article(site_tree["news"], title="Posts", conflict=conflict, body=carrying(claim))
 
-    claim_change_status(claim=claim, to="confirmed", by=None, note="Satellite images show the post empty.")
+    claim_change_status(
+        claim=claim, to="confirmed", by=None, note="Satellite images show the post empty.",
+        internal_note="Checked with the Ankara stringer; do not name him.",
+    )
 
     assert len(endpoint.requests) == 1
     headers, body = endpoint.requests[0]
@@ -101,6 +109,8 @@ def test_a_claim_status_change_gives_one_signed_delivery(receiver):
     assert event["id"] == headers[EVENT_ID_HEADER]
     assert event["data"]["claim"]["id"] == claim.pk
     assert (event["data"]["from"], event["data"]["to"]) == ("unconfirmed", "confirmed")
+    assert event["data"]["note"] == "Satellite images show the post empty."
+    assert b"Ankara stringer" not in body
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.last_response_code) == ("delivered", 1, 204)
 
@@ -130,12 +140,13 @@ def test_article_events_published_updated_corrected_unpublished(receiver, site_t
     assert events == ["article.published", "article.updated", "article.corrected", "article.unpublished"]
 
 
-def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, settings):
+def test_a_receiver_failing_twice_gets_the_event_once_after_retries(receiver, settings, site_tree):
     endpoint = receiver(failures=2)
     conflicts_settings = {**settings.CONFLICTS, "WEBHOOK_RETRY_BASE_SECONDS": 0}
     with override_settings(TASKS=DATABASE_QUEUE, CONFLICTS=conflicts_settings):
         conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
         claim = make_claim(conflict=conflict)
+        make_article(site_tree["news"], title="Posts", conflict=conflict, body=carrying(claim))
         claim_change_status(claim=claim, to="disputed", by=None, note="Opposition groups deny it.")
         assert endpoint.requests == []  # queued, not sent inside the editor's request
         for _ in range(5):
@@ -199,11 +210,13 @@ def test_requeue_refuses_a_negative_age():
         call_command("requeue_webhooks", minutes=-1)
 
 
-def test_deliveries_to_the_newsrooms_own_network_are_refused(receiver, settings):
+def test_deliveries_to_the_newsrooms_own_network_are_refused(receiver, settings, site_tree):
     endpoint = receiver()
     settings.CONFLICTS = {**settings.CONFLICTS, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False}
     conflict, webhook = subscribe(endpoint.url, ["claim.status_changed"])
-    claim_change_status(claim=make_claim(conflict=conflict), to="confirmed", by=None, note="Geolocated.")
+    claim = make_claim(conflict=conflict)
+    make_article(site_tree["news"], title="Posts", conflict=conflict, body=carrying(claim))
+    claim_change_status(claim=claim, to="confirmed", by=None, note="Geolocated.")
     assert endpoint.requests == []
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == "failed"
@@ -224,3 +237,109 @@ def test_which_webhook_urls_are_called(settings, url, refused):
     settings.CONFLICTS = {**settings.CONFLICTS, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False}
     reason = webhook_url_refusal(url)
     assert (refused in reason) if refused else reason == ""
+
+
+def sent(event=None):
+    rows = WebhookDelivery.objects.order_by("pk")
+    return [(row.event, row.payload) for row in rows if event is None or row.event == event]
+
+
+def test_a_claim_no_public_page_carries_reaches_no_partner(receiver, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    endpoint = receiver()
+    conflict, webhook = subscribe(endpoint.url, ["claim.status_changed", "claim.published"])
+    claim = make_claim(statement="Unpublished: a convoy crossed at Kafr Lusin.", conflict=conflict)
+    make_article(site_tree["news"], title="Draft", conflict=conflict, body=carrying(claim), publish=False)
+    private = make_article(site_tree["news"], title="Embargoed", conflict=conflict)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    private.body = carrying(claim)
+    private.save_revision().publish()
+
+    claim_change_status(claim=claim, to="confirmed", by=None, note="Seen by our reporter.",
+                        evidence_url="https://example.org/evidence")
+
+    assert sent() == []
+    assert endpoint.requests == []
+
+
+def test_a_claim_is_announced_once_when_coverage_first_carries_it(receiver, site_tree):
+    endpoint = receiver()
+    conflict, webhook = subscribe(endpoint.url, ["claim.status_changed", "claim.published"])
+    claim = make_claim(statement="Troops left Morek.", conflict=conflict)
+    other = make_claim(statement="The M5 reopened.", conflict=conflict)
+    claim_change_status(claim=claim, to="disputed", by=None, note="Denied by Ankara.")
+    assert sent() == []
+
+    article = make_article(site_tree["news"], title="Morek", conflict=conflict, body=carrying(claim))
+    [(event, payload)] = sent()
+    assert event == "claim.published"
+    assert payload["claim"] == {
+        "id": claim.pk, "statement": "Troops left Morek.", "status": "disputed",
+        "api_path": f"/api/v1/claims/{claim.pk}/",
+    }
+    assert payload["carried_by"]["id"] == article.pk
+
+    article.title = "Morek, updated"
+    article.save_revision().publish()
+    make_article(site_tree["news"], title="Morek again", conflict=conflict, body=carrying(claim))
+    make_explainer(site_tree["explainers"], title="The posts", conflict=conflict, claims=[other])
+    assert [payload["claim"]["id"] for _, payload in sent("claim.published")] == [claim.pk, other.pk]
+
+
+def test_a_private_article_gives_no_article_events_and_no_tombstone(receiver, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    from conflicts.models import PageTombstone
+
+    endpoint = receiver()
+    conflict, webhook = subscribe(endpoint.url, ["article.published", "article.updated", "article.unpublished"])
+    section = make_article(site_tree["news"], title="Members only", conflict=conflict, publish=False)
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    section.save_revision().publish()
+    section.unpublish()
+    section.save_revision().publish()
+    section.delete()
+
+    assert sent() == []
+    assert not PageTombstone.objects.exists()
+
+
+def test_a_deleted_public_article_leaves_a_tombstone_and_an_event(receiver, site_tree):
+    from conflicts.models import PageTombstone
+
+    endpoint = receiver()
+    conflict, webhook = subscribe(endpoint.url, ["article.unpublished"])
+    article = make_article(site_tree["news"], title="Withdrawn story", conflict=conflict)
+    page_id = article.pk
+    article.delete()
+
+    [(event, payload)] = sent()
+    assert (event, payload["reason"], payload["article"]["id"]) == ("article.unpublished", "deleted", page_id)
+    assert PageTombstone.objects.get().page_id == page_id
+
+
+def test_a_delivery_connects_to_the_address_that_was_checked(receiver, site_tree, monkeypatch):
+    """A host whose DNS answer changes after the check (rebinding) is still reached at the checked address."""
+    import socket
+
+    endpoint = receiver()
+    port = endpoint.server.server_port
+    answers = iter(["127.0.0.1"] + ["10.255.255.1"] * 10)
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding(host, *args, **kwargs):
+        if host == "partner.example":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    conflict, webhook = subscribe(f"http://partner.example:{port}/hooks?outlet=1", ["claim.status_changed"])
+    claim = make_claim(conflict=conflict)
+    make_article(site_tree["news"], title="Posts", conflict=conflict, body=carrying(claim))
+    claim_change_status(claim=claim, to="confirmed", by=None, note="Geolocated.")
+
+    assert len(endpoint.requests) == 1
+    headers, _ = endpoint.requests[0]
+    assert headers["Host"] == f"partner.example:{port}"
+    assert WebhookDelivery.objects.get().status == "delivered"

@@ -9,8 +9,10 @@ from tests.factories import ConflictFactory, SourceFactory, make_claim
 pytestmark = pytest.mark.django_db
 
 
-def claim_form(claim=None, *, conflict, status, note="", evidence_url="", statement=None, sources=()):
+def claim_form(claim=None, *, conflict, status, note="", evidence_url="", statement=None, sources=(),
+               internal_note=""):
     data = {
+        "internal_note": internal_note,
         "statement": statement or (claim.statement if claim else "Shelling reported near Morek."),
         "conflict": conflict.pk,
         "new_status": status,
@@ -103,3 +105,30 @@ def test_claim_inspect_view_shows_the_status_history_and_sources(client, editor)
     assert "Geolocated to the Morek post." in html
     assert "Unconfirmed → Confirmed" in html
     assert "footage online" in html
+
+
+def test_an_internal_note_stays_in_the_admin(client, editor, site_tree, partner_key):
+    from tests.factories import make_article
+
+    claim = make_claim(conflict=ConflictFactory(name="Syrian war: Idlib", slug="idlib"))
+    make_article(site_tree["news"], title="Posts", conflict=claim.conflict,
+                 body=[("paragraph", f'<p><a linktype="claim" id="{claim.pk}">Troops moved.</a></p>')])
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_conflicts_claim:edit", args=[claim.pk]),
+        claim_form(claim, conflict=claim.conflict, status="confirmed", note="Geolocated footage.",
+                   internal_note="Called the Reyhanli fixer twice."),
+    )
+    assert response.status_code == 302
+    assert claim.status_changes.last().internal_note == "Called the Reyhanli fixer twice."
+    inspect = client.get(reverse("wagtailsnippets_conflicts_claim:inspect", args=[claim.pk]))
+    assert "Called the Reyhanli fixer twice." in inspect.content.decode()
+
+    client.logout()
+    public = client.get(claim.get_absolute_url())
+    api = client.get(f"/api/v1/claims/{claim.pk}/", HTTP_AUTHORIZATION=f"Api-Key {partner_key}")
+    assert (public.status_code, api.status_code) == (200, 200)
+    assert "Geolocated footage." in public.content.decode()
+    assert api.json()["status_history"][-1]["note"] == "Geolocated footage."
+    for response in (public, api):
+        assert "Reyhanli" not in response.content.decode()

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from conflicts.models import CONFIDENTIAL_SOURCE_FIELDS, Source
+from conflicts.models import CONFIDENTIAL_SOURCE_FIELDS, ClaimStatusChange, Source
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -22,6 +22,11 @@ class Canary:
         """What every planted value starts with; searching for the bare token may echo it."""
         return f"{self.token}-confidential"
 
+    @property
+    def internal_needle(self):
+        """What editors' internal notes start with: shown in the admin, nowhere else."""
+        return f"{self.token}-internal-note"
+
     def value(self, source, field_name):
         return f"{self.token}-{field_name}-{source.pk}"
 
@@ -30,23 +35,31 @@ class Canary:
             for field_name in CONFIDENTIAL_SOURCE_FIELDS:
                 setattr(source, field_name, self.value(source, field_name))
             source.save(update_fields=list(CONFIDENTIAL_SOURCE_FIELDS))
+        # Editors' internal notes on claim status changes never leave the admin either.
+        for change in ClaimStatusChange.objects.all():
+            change.internal_note = f"{self.internal_needle}-{change.pk}"
+            change.save(update_fields=["internal_note"])
 
-    def check(self, where, text):
-        """Records that `where` was checked and fails if the canary is in its text."""
+    def check(self, where, text, *, admin=False):
+        """Records that `where` was checked and fails if the canary is in its text.
+
+        `admin`: an admin screen, where editors may read internal notes (not source identities).
+        """
         if isinstance(text, bytes):
             text = text.decode("utf-8", errors="replace")
         self.checked.append(where)
+        decoded = text.replace("\\u002D", "-").replace("%2D", "-").replace("%2d", "-")
         assert self.needle not in text, f"Confidential source data leaked in {where}"
         # JSON escapes and URL encoding must not hide a leak either.
-        assert self.needle not in text.replace("\\u002D", "-").replace("%2D", "-").replace("%2d", "-"), (
-            f"Confidential source data leaked (encoded) in {where}"
-        )
+        assert self.needle not in decoded, f"Confidential source data leaked (encoded) in {where}"
+        if not admin:
+            assert self.internal_needle not in decoded, f"An internal note leaked in {where}"
 
-    def check_response(self, where, response):
+    def check_response(self, where, response, *, admin=False):
         content = b"".join(response.streaming_content) if response.streaming else response.content
-        self.check(where, content)
+        self.check(where, content, admin=admin)
         for name, value in response.items():
-            self.check(f"{where} header {name}", value)
+            self.check(f"{where} header {name}", value, admin=admin)
         return content
 
 

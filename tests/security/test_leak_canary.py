@@ -122,7 +122,7 @@ def check_admin_as_editor(canary):
     for path in paths:
         response = client.get(path)
         assert response.status_code in (200, 302, 403), (path, response.status_code)
-        canary.check_response(f"admin (editor) {path}", response)
+        canary.check_response(f"admin (editor) {path}", response, admin=True)
 
     anonymous = Client()
     preview = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])

@@ -1,0 +1,96 @@
+"""What is public and what each partner may receive: the confidentiality line, defined once.
+
+Every surface that publishes (reader pages, search, feeds, sitemap, the partner API and its
+webhooks) starts from these querysets, so a record is visible on one surface exactly when it is
+visible on the others. Each is built from subqueries, so its SQL does not grow with coverage.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page
+
+from .conf import article_model, explainer_model, key_claim_model
+from .models import Annotation, Claim, Conflict, Location, Source
+
+
+def public_pages():
+    """Live pages outside every private section: what readers may open."""
+    return Page.objects.live().public()
+
+
+def public_claims():
+    """Claims that public coverage carries, in its text or as an explainer's key claims."""
+    return Claim.objects.carried_by(public_pages())
+
+
+def public_sources():
+    """Sources cited in public coverage, or saying a claim it carries."""
+    return Source.objects.cited_by(public_pages())
+
+
+def pages_carrying(claim, pages):
+    """Those of `pages` that carry the claim, in their text or as a key claim."""
+    carried = Q(pk__in=Annotation.objects.filter(claim=claim).values("page_id"))
+    key_claims = key_claim_model()
+    if key_claims is not None:
+        carried |= Q(pk__in=key_claims.objects.filter(claim=claim).values("page_id"))
+    return pages.filter(carried)
+
+
+# Partners
+
+
+def partner_conflict_ids(partner):
+    return partner.conflicts.values("pk")
+
+
+def partner_articles(partner):
+    return article_model().objects.live().public().filter(conflict__in=partner_conflict_ids(partner))
+
+
+def partner_explainers(partner):
+    return explainer_model().objects.live().public().filter(conflict__in=partner_conflict_ids(partner))
+
+
+def partner_pages(partner, *, live=True):
+    """Public articles and explainers of the partner's conflicts.
+
+    `live=False` also counts pages no longer live, to decide who is told that a page was removed.
+    """
+    conflicts = partner_conflict_ids(partner)
+    pages = Page.objects.public()
+    if live:
+        pages = pages.live()
+    return pages.filter(
+        Q(pk__in=article_model().objects.filter(conflict__in=conflicts).values("pk"))
+        | Q(pk__in=explainer_model().objects.filter(conflict__in=conflicts).values("pk"))
+    )
+
+
+def partner_claims(partner):
+    """Claims of the partner's conflicts that its coverage carries (in the text or as key claims)."""
+    return Claim.objects.filter(conflict__in=partner_conflict_ids(partner)).carried_by(partner_pages(partner))
+
+
+def partner_sources(partner):
+    """Sources cited in the partner's coverage, or saying one of its claims."""
+    return Source.objects.cited_by(partner_pages(partner), claims=partner_claims(partner))
+
+
+def partner_locations(partner):
+    """Places of the partner's conflicts, and places its coverage mentions."""
+    mentioned = Annotation.objects.filter(page__in=partner_pages(partner).values("pk")).values("location_id")
+    return Location.objects.filter(
+        Q(conflicts__in=partner_conflict_ids(partner)) | Q(pk__in=mentioned)
+    ).distinct()
+
+
+def partner_may_receive(partner, record, *, removed=False):
+    """Whether the partner may receive this claim or page through the API (or, for a page just
+    removed, whether it could until now): the webhooks' rule, the API's own querysets."""
+    if isinstance(record, Claim):
+        return partner_claims(partner).filter(pk=record.pk).exists()
+    return partner_pages(partner, live=not removed).filter(pk=record.pk).exists()
+
+
+def partner_conflicts(partner):
+    return Conflict.objects.filter(pk__in=partner_conflict_ids(partner))
