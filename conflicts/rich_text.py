@@ -7,10 +7,10 @@ resolved in one query per kind for the whole body, so a page costs the same what
 number of spans; a span whose record is gone renders as plain text.
 """
 
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from draftjs_exporter.dom import DOM
@@ -18,30 +18,15 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementH
 from wagtail.rich_text import LinkHandler
 
 from .choices import AnnotationKind
-from .models import Claim, Location, Source
+from .spans import parse_id
 
 # Records already loaded for the body being rendered, by kind then pk; see records_prefetched().
 _prefetched = ContextVar("annotation_records", default=None)
-
-ANNOTATION_LINK = re.compile(r'<a\b[^>]*\blinktype="(claim|source|place)"[^>]*>', re.IGNORECASE)
-ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
 
 
 def note_id(kind, pk):
     """The id of the sourcing note that describes one record on a page."""
     return f"annotation-note-{kind}-{pk}"
-
-
-MAX_RECORD_ID = 2**63 - 1
-
-
-def parse_id(value):
-    """A record id from an attribute, or None if it is not one (databases store up to 2**63 - 1)."""
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        return None
-    return pk if 0 < pk <= MAX_RECORD_ID else None
 
 
 def prefetched_records(kind):
@@ -106,11 +91,11 @@ class ClaimLinkHandler(AnnotationLinkHandler):
 
     @staticmethod
     def get_model():
-        return Claim
+        return apps.get_model("conflicts", "Claim")
 
     @classmethod
     def get_queryset(cls):
-        return Claim.objects.only("pk", "status")
+        return cls.get_model().objects.only("pk", "status")
 
     @classmethod
     def open_tag(cls, record):
@@ -130,12 +115,12 @@ class SourceLinkHandler(AnnotationLinkHandler):
 
     @staticmethod
     def get_model():
-        return Source
+        return apps.get_model("conflicts", "Source")
 
     @classmethod
     def get_queryset(cls):
         # Never load the confidential columns for public rendering.
-        return Source.objects.only("pk")
+        return cls.get_model().objects.only("pk")
 
 
 class PlaceLinkHandler(AnnotationLinkHandler):
@@ -143,11 +128,11 @@ class PlaceLinkHandler(AnnotationLinkHandler):
 
     @staticmethod
     def get_model():
-        return Location
+        return apps.get_model("conflicts", "Location")
 
     @classmethod
     def get_queryset(cls):
-        return Location.objects.only("pk", "slug")
+        return cls.get_model().objects.only("pk", "slug")
 
 
 LINK_HANDLERS = {
@@ -155,42 +140,6 @@ LINK_HANDLERS = {
     AnnotationKind.SOURCE: SourceLinkHandler,
     AnnotationKind.PLACE: PlaceLinkHandler,
 }
-
-
-def annotation_refs(html):
-    """(kind, pk) of every annotation span in database-format rich text, in order."""
-    refs = []
-    for match in ANNOTATION_LINK.finditer(html or ""):
-        id_match = ID_ATTRIBUTE.search(match.group(0))
-        pk = parse_id(id_match.group(1)) if id_match else None
-        if pk:
-            refs.append((match.group(1).lower(), pk))
-    return refs
-
-
-def annotation_reference_errors(html):
-    """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
-
-    Each span must name an existing record by a positive integer id; three queries at most.
-    """
-    errors, wanted = [], {kind: set() for kind in LINK_HANDLERS}
-    for match in ANNOTATION_LINK.finditer(html or ""):
-        kind = match.group(1).lower()
-        id_match = ID_ATTRIBUTE.search(match.group(0))
-        raw = id_match.group(1) if id_match else ""
-        pk = parse_id(raw)
-        if pk is None:
-            errors.append(f"A {kind} annotation refers to {raw[:40]!r}, which is not a record id. "
-                          f"Remove the annotation and choose the {kind} again.")
-        else:
-            wanted[kind].add(pk)
-    for kind, pks in wanted.items():
-        if not pks:
-            continue
-        found = set(LINK_HANDLERS[kind].get_model().objects.filter(pk__in=pks).values_list("pk", flat=True))
-        for pk in sorted(pks - found):
-            errors.append(f"The {kind} with id {pk} no longer exists. Remove that annotation or choose another {kind}.")
-    return errors
 
 
 # Editor (Draftail / contentstate) conversion

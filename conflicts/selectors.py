@@ -9,7 +9,8 @@ from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStat
 from .conf import article_model, explainer_model
 from .geojson import location_geometry
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
-from .rich_text import annotation_refs, label_for_note, note_id, records_prefetched
+from .rich_text import label_for_note, note_id, records_prefetched
+from .spans import annotation_refs
 
 
 def claim_queryset_with_sources():

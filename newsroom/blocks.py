@@ -8,6 +8,8 @@ from wagtail.rich_text import RichText
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from conflicts.spans import annotation_reference_errors
+
 # Rich-text features of a body: formatting, links and the three annotation kinds.
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "claim", "source", "place"]
 
@@ -64,8 +66,6 @@ class AnnotatedRichTextBlock(blocks.RichTextBlock):
         return super().value_from_datadict(data, files, prefix)
 
     def clean(self, value):
-        from conflicts.rich_text import annotation_reference_errors
-
         if isinstance(value, RefusedRichText):
             raise ValidationError(value.error)
         value = super().clean(value)

@@ -8,7 +8,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from conflicts.choices import ArticleUpdateKind
+from conflicts.models import (
+    AbstractKeyClaim,
+    AbstractPageUpdate,
+    ArticlePageMixin,
+    ExplainerPageMixin,
+)
 
 from .blocks import BodyBlock
 
@@ -48,13 +53,9 @@ class ArticleIndexPage(Page):
 
 
 class ReportingPage(Page):
-    """Fields shared by articles and explainers: the conflict and places they are about."""
+    """The site's body for articles and explainers: a StreamField of annotated rich text."""
 
     body = StreamField(BodyBlock(), blank=True)
-    conflict = models.ForeignKey(
-        "conflicts.Conflict", null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    places = ParentalManyToManyField("conflicts.Location", blank=True, related_name="+")
 
     search_fields = Page.search_fields + [
         index.SearchField("body"),
@@ -65,29 +66,10 @@ class ReportingPage(Page):
         abstract = True
 
 
-class ArticlePage(ReportingPage):
-    standfirst = models.TextField(help_text="The one-paragraph summary under the headline.")
-    byline = models.CharField(max_length=255, help_text='e.g. "TRT World staff".')
-    dateline_place = models.ForeignKey(
-        "conflicts.Location",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Where the story was filed from or is about.",
-    )
-    updated_at = models.DateTimeField(
-        null=True, blank=True, help_text="Shown to readers as 'Updated'; set for material changes."
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("standfirst"),
-        FieldRowPanel([FieldPanel("byline"), FieldPanel("dateline_place")]),
+class ArticlePage(ArticlePageMixin, ReportingPage):
+    content_panels = Page.content_panels + ArticlePageMixin.article_panels + [
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("conflict"), FieldPanel("places")],
-            heading="What the article is about",
-        ),
+        MultiFieldPanel(ArticlePageMixin.reporting_panels, heading="What the article is about"),
         InlinePanel("related_explainers", heading="Related explainers", label="Explainer"),
         InlinePanel("update_log", heading="Corrections and updates", label="Entry"),
     ]
@@ -128,21 +110,12 @@ class ArticleRelatedExplainer(Orderable):
         ]
 
 
-class ArticleUpdate(Orderable):
+class ArticleUpdate(AbstractPageUpdate):
     """A line of the article's public corrections and updates log."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="update_log")
-    date = models.DateTimeField(default=timezone.now)
-    kind = models.CharField(
-        max_length=16,
-        choices=[c for c in ArticleUpdateKind.choices if c[0] != ArticleUpdateKind.CLAIM_STATUS],
-        default=ArticleUpdateKind.UPDATE,
-    )
-    text = models.TextField()
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]), FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AbstractPageUpdate.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=["correction", "update", "clarification"]),
@@ -167,19 +140,11 @@ class ExplainerIndexPage(Page):
         return context
 
 
-class ExplainerPage(ReportingPage):
-    summary = models.TextField(help_text="What the reader will understand after reading.")
-    last_reviewed = models.DateField(
-        null=True, blank=True, help_text="When the newsroom last checked this explainer was current."
-    )
-
+class ExplainerPage(ExplainerPageMixin, ReportingPage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("conflict"), FieldPanel("places")],
-            heading="What the explainer is about",
-        ),
+        MultiFieldPanel(ExplainerPageMixin.reporting_panels, heading="What the explainer is about"),
         InlinePanel("key_claims", heading="Key claims", label="Claim"),
         FieldPanel("last_reviewed"),
     ]
@@ -199,11 +164,8 @@ class ExplainerPage(ReportingPage):
         return context
 
 
-class ExplainerKeyClaim(Orderable):
+class ExplainerKeyClaim(AbstractKeyClaim):
     page = ParentalKey(ExplainerPage, on_delete=models.CASCADE, related_name="key_claims")
-    claim = models.ForeignKey("conflicts.Claim", on_delete=models.CASCADE, related_name="+")
 
-    panels = [FieldPanel("claim")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AbstractKeyClaim.Meta):
         constraints = [models.UniqueConstraint(fields=["page", "claim"], name="key_claim_once")]

@@ -4,10 +4,22 @@ from .annotations import Annotation
 from .claims import Claim, ClaimAttribution, ClaimStatusChange, StatusChangeOutsideHistory
 from .conflicts import Conflict
 from .locations import Location
+from .pages import (
+    AbstractKeyClaim,
+    AbstractPageUpdate,
+    ArticlePageMixin,
+    ExplainerPageMixin,
+    ReportingPageMixin,
+)
 from .partners import DeliveryStatus, PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery, WebhookEvent
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
 
 __all__ = [
+    "AbstractKeyClaim",
+    "AbstractPageUpdate",
+    "ArticlePageMixin",
+    "ExplainerPageMixin",
+    "ReportingPageMixin",
     "Annotation",
     "CONFIDENTIAL_SOURCE_FIELDS",
     "CONFIDENTIAL_SOURCE_PERMISSION",

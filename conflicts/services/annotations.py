@@ -7,7 +7,7 @@ from django.db import transaction
 
 from ..choices import AnnotationKind
 from ..models import Annotation, Claim, Location, Source
-from ..rich_text import parse_id
+from ..spans import parse_id
 
 CONTEXT_CHARS = 32
 BLOCK_SEPARATOR = "\n\n"

@@ -15,7 +15,7 @@ from ..audience import partner_claims, partner_may_receive, partner_pages
 from ..choices import ArticleUpdateKind
 from ..conf import article_model, explainer_model
 from ..models import Claim, PageTombstone, WebhookEvent
-from ..rich_text import annotation_refs
+from ..spans import annotation_refs
 from .webhooks import webhook_event_emit
 
 

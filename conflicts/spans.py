@@ -1,0 +1,56 @@
+"""Annotation spans in stored rich text (`<a linktype="claim|source|place" id="<pk>">`): reading
+and checking them. Free of Wagtail's admin, so models and forms can use it at import time."""
+
+import re
+
+from django.apps import apps
+
+ANNOTATION_LINK = re.compile(r'<a\b[^>]*\blinktype="(claim|source|place)"[^>]*>', re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
+RECORD_MODELS = {"claim": "Claim", "source": "Source", "place": "Location"}
+MAX_RECORD_ID = 2**63 - 1
+
+
+def parse_id(value):
+    """A record id from an attribute, or None if it is not one (databases store up to 2**63 - 1)."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return pk if 0 < pk <= MAX_RECORD_ID else None
+
+
+def annotation_refs(html):
+    """(kind, pk) of every annotation span in database-format rich text, in order."""
+    refs = []
+    for match in ANNOTATION_LINK.finditer(html or ""):
+        id_match = ID_ATTRIBUTE.search(match.group(0))
+        pk = parse_id(id_match.group(1)) if id_match else None
+        if pk:
+            refs.append((match.group(1).lower(), pk))
+    return refs
+
+
+def annotation_reference_errors(html):
+    """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
+
+    Each span must name an existing record by a positive integer id; three queries at most.
+    """
+    errors, wanted = [], {kind: set() for kind in RECORD_MODELS}
+    for match in ANNOTATION_LINK.finditer(html or ""):
+        kind = match.group(1).lower()
+        id_match = ID_ATTRIBUTE.search(match.group(0))
+        raw = id_match.group(1) if id_match else ""
+        pk = parse_id(raw)
+        if pk is None:
+            errors.append(f"A {kind} annotation refers to {raw[:40]!r}, which is not a record id. "
+                          f"Remove the annotation and choose the {kind} again.")
+        else:
+            wanted[kind].add(pk)
+    for kind, pks in wanted.items():
+        if not pks:
+            continue
+        found = set(apps.get_model("conflicts", RECORD_MODELS[kind]).objects.filter(pk__in=pks).values_list("pk", flat=True))
+        for pk in sorted(pks - found):
+            errors.append(f"The {kind} with id {pk} no longer exists. Remove that annotation or choose another {kind}.")
+    return errors
