@@ -159,9 +159,9 @@ class ArticleSerializer(PageSerializer):
         if self.context.get("detail"):
             data.update(self.body_fields(page))
             data["updates"] = [
-                {"date": row.date, "kind": row.kind, "text": row.text} for row in page.update_log.all()
+                {"date": row.date, "kind": row.kind, "text": row.text} for row in page.child_rows("update_log")
             ]
-            data["related_explainers"] = [row.explainer_id for row in page.related_explainers.all()]
+            data["related_explainers"] = [row.explainer_id for row in page.child_rows("related_explainers")]
         return data
 
 
@@ -174,7 +174,7 @@ class ExplainerSerializer(PageSerializer):
         data = super().to_representation(page)
         if self.context.get("detail"):
             data.update(self.body_fields(page))
-            data["key_claims"] = [row.claim_id for row in page.key_claims.all()]
+            data["key_claims"] = [row.claim_id for row in page.child_rows("key_claims")]
         return data
 
 
