@@ -4,14 +4,13 @@ from collections import Counter
 
 from django.db.models import Prefetch, Q
 
+from . import coverage, structured_data
 from .audience import pages_carrying, public_claims, public_pages
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
-from . import coverage
-from .conf import explainer_models
+from .conf import article_models, explainer_models
 from .geojson import location_geometry
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
-from .rich_text import label_for_note, note_id, records_prefetched
-from .spans import annotation_refs
+from .spans import annotation_refs, label_for_note, note_id, records_prefetched
 
 
 def claim_queryset_with_sources():
@@ -61,6 +60,18 @@ def article_page_context(page):
         "related_explainers": picks + explainer_list_related(page, exclude=[p.pk for p in picks]),
         "update_log": article_update_log(page, cited_claims),
     }
+
+
+def reporting_page_context(page, request):
+    """Everything an article's or explainer's template shows beside its fields: the annotated
+    body, the sourcing notes and summary, places and map, updates log, related pages, JSON-LD."""
+    if isinstance(page, article_models()):
+        context = article_page_context(page)
+        context["jsonld"] = structured_data.news_article(
+            page, request, places=context["places"], cited_claims=context["cited_claims"]
+        )
+        return context
+    return explainer_page_context(page)
 
 
 def explainer_page_context(page):
