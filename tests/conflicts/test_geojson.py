@@ -88,6 +88,23 @@ def test_rows_stored_before_normalisation_are_published_rewound_and_split():
     assert location_geometry(location) == {"type": "Point", "coordinates": [36.5, 35.5]}
 
 
+def test_the_data_migration_normalises_rows_stored_before_and_leaves_invalid_ones_for_editors():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("conflicts.migrations.0003_location_geometry_rfc7946")
+    rewound, crossing, broken = LocationFactory(), LocationFactory(), LocationFactory()
+    Location.objects.filter(pk=rewound.pk).update(geometry={"type": "Polygon", "coordinates": [CLOCKWISE_SQUARE]})
+    Location.objects.filter(pk=crossing.pk).update(geometry={"type": "LineString", "coordinates": [[179, 10], [-179, 12]]})
+    Location.objects.filter(pk=broken.pk).update(geometry={"type": "Polygon", "coordinates": [BOW_TIE]})
+    migration.location_geometries_normalise(apps, None)
+    stored = dict(Location.objects.values_list("pk", "geometry"))
+    assert stored[rewound.pk]["coordinates"] == [[[36.0, 35.0], [37.0, 35.0], [37.0, 36.0], [36.0, 36.0], [36.0, 35.0]]]
+    assert stored[crossing.pk]["type"] == "MultiLineString"
+    assert stored[broken.pk] == {"type": "Polygon", "coordinates": [BOW_TIE]}
+
+
 def test_a_line_mixing_2d_and_3d_positions_is_refused_with_a_message():
     with pytest.raises(ValidationError, match="give every position the same number of coordinates"):
         geometry_normalise({"type": "LineString", "coordinates": [[36, 35], [37, 36, 120]]})
