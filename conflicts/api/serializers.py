@@ -4,6 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..geojson import published_geometry
 from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
 from ..selectors import annotated_body
 
@@ -46,8 +47,20 @@ class ConflictSerializer(LinkedMixin, serializers.ModelSerializer):
         fields = ["id", "slug", "name", "summary", "started_on", "is_active", "updated_at", "url", "api_url"]
 
 
+class GeometryField(serializers.JSONField):
+    """The stored GeoJSON geometry as RFC 7946 publishes it (rewound, split at the antimeridian)."""
+
+    def to_representation(self, value):
+        return published_geometry(value)
+
+
 class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
     api_route = "location"
+    geometry = GeometryField(
+        read_only=True,
+        allow_null=True,
+        help_text=Location._meta.get_field("geometry").help_text,
+    )
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     alternative_names = serializers.ListField(source="alternative_name_list", child=serializers.CharField())
