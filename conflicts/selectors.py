@@ -4,7 +4,9 @@ from collections import Counter
 
 from django.apps import apps
 from django.db.models import Prefetch, Q
+from django.utils.safestring import mark_safe
 
+from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import conflicts_setting
 from .geojson import location_geometry
@@ -119,7 +121,7 @@ def annotated_body(page):
     refs = body_annotation_refs(page.body)
     records = annotation_records_load(refs)
     with records_prefetched(records):
-        body_html = page.body.render_as_block()
+        body_html = mark_safe(normalize_newlines(page.body.render_as_block()))
     notes, seen = [], set()
     for kind, pk in refs:
         record = records[kind].get(pk)
@@ -137,6 +139,21 @@ def annotation_list_for_page(page):
         "claim__statement", "claim__status", "source__public_label", "source__kind", "location__name",
         "location__slug",
     ).order_by("sequence")
+
+
+def annotation_list_located(annotations, body_html):
+    """The annotation rows found in body_html, with quote, prefix, suffix and position read from it.
+
+    Offsets and context are those of the HTML being served (never saved), so they select the
+    annotated text in it exactly; a row whose span is not in it is left out.
+    """
+    _text, spans = body_text_spans(body_html)
+    located = []
+    for annotation, span in spans_for_annotations(annotations, spans):
+        annotation.quote, annotation.prefix, annotation.suffix = span.exact, span.prefix, span.suffix
+        annotation.position = span.start
+        located.append(annotation)
+    return located
 
 
 def page_list_citing(record):

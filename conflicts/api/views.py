@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from ..choices import AnnotationKind
 from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..selectors import annotated_body, article_model, explainer_model
+from ..selectors import annotated_body, annotation_list_for_page, annotation_list_located, article_model, explainer_model
 from . import filters, formats, scope, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 
@@ -173,7 +173,8 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
         page = self.get_object()
-        annotations = page.annotations.select_related("claim", "source", "location").order_by("sequence")
+        body = annotated_body(page)
+        annotations = annotation_list_located(annotation_list_for_page(page), body["body_html"])
         response = Response(formats.annotation_page(page, annotations, request))
         return self.with_last_modified(response, page.last_published_at)
 
