@@ -1,10 +1,9 @@
 """Standard formats partners already read: IPTC ninjs 2.2, GeoJSON (RFC 7946), W3C Web Annotation."""
 
 from django.urls import reverse
-from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
 
-from ..body_text import BODY_ELEMENT_SELECTOR
+from ..body_text import BODY_ELEMENT_SELECTOR, body_text
 from ..choices import AnnotationKind
 from ..conf import conflicts_setting
 from ..geojson import location_geometry
@@ -78,8 +77,9 @@ def _ninjs_place(location, request, rel):
 
 
 def article_ninjs(article, request, *, body_html, annotations, records):
-    """One article as an IPTC ninjs 2.2 news item."""
+    """One article as an IPTC ninjs 2.2 news item; counts are of the body's decoded text (`&amp;` is one character)."""
     uri = absolute(request, article.get_url(request))
+    text = body_text(body_html)
     places = {}
     for location in article.places.all():
         places[location.pk] = _ninjs_place(location, request, "about")
@@ -123,8 +123,8 @@ def article_ninjs(article, request, *, body_html, annotations, records):
             "role": "main",
             "contenttype": "text/html",
             "value": body_html,
-            "charcount": len(strip_tags(body_html)),
-            "wordcount": len(strip_tags(body_html).split()),
+            "charcount": len(text),
+            "wordcount": len(text.split()),
         }],
         "by": article.byline,
         "located": article.dateline_place.name if article.dateline_place else "",

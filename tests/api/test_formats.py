@@ -11,6 +11,7 @@ from conflicts.services.partners import partner_key_issue
 from newsroom.models import ArticlePage, ExplainerPage
 from tests.api.conftest import api_client
 from tests.api.schemas import geojson_validator, ninjs_validator, web_annotation_validator
+from tests.factories import make_article
 
 
 @pytest.fixture
@@ -146,6 +147,14 @@ def test_the_public_page_article_body_has_the_text_of_the_api_body_html(demo_cli
         assert len(bodies) == 1
         data = demo_client.get(f"/api/v1/{resource}/{demo_page.pk}/").json()
         assert bodies[0].get_text() == body_text(data["body_html"])
+
+
+def test_ninjs_counts_decoded_characters_and_words(site_tree, conflict, client_for):
+    body = [("paragraph", "<p>Tom &amp; Jerry &lt;3 &#8220;posts&#8221;</p>")]
+    article = make_article(site_tree["news"], conflict=conflict, body=body)
+    item = client_for.get(f"/api/v1/articles/{article.pk}/", {"format": "ninjs"}).json()
+    assert item["bodies"][0]["charcount"] == len("Tom & Jerry <3 \u201cposts\u201d") == 22
+    assert item["bodies"][0]["wordcount"] == 5
 
 
 def test_the_openapi_schema_documents_auth_filters_and_formats(demo_client, client):
