@@ -176,7 +176,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         body = annotated_body(page)
         annotations = annotation_list_located(annotation_list_for_page(page), body["body_html"])
         response = Response(formats.annotation_page(page, annotations, request))
-        return self.with_last_modified(response, page.last_published_at)
+        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
 
 
 @extend_schema_view(
