@@ -1,0 +1,27 @@
+"""The hedge the text puts on an attributed claim: none, unconfirmed, unverified, reportedly,
+alleged, disputed or denied."""
+
+import re
+
+DENIAL_CUES = re.compile(r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
+HEDGES = [
+    ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|could not (?:be )?(?:independently )?verif|"
+                              r"not (?:been )?(?:able to )?(?:independently )?verif|unverified|cannot be verified|"
+                              r"could not immediately verify|has not independently verified)", re.I)),
+    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?confirmed|could not (?:be )?confirm)", re.I)),
+    ("alleged", re.compile(r"\b(?:alleged(?:ly)?|allegations?)\b", re.I)),
+    ("reportedly", re.compile(r"\breportedly\b", re.I)),
+    ("disputed", re.compile(r"\b(?:disputed?|disputes|contested|exaggerat\w+|rejected (?:the|these) (?:claims?|figures?))", re.I)),
+]
+
+
+def hedge_read(cue, source, sentence, following):
+    """The hedge: a denial cue says denied; else the first hedge word in the attribution's
+    sentence, then in the sentence after it (where reports add "could not be verified")."""
+    if DENIAL_CUES.match(cue):
+        return "denied"
+    for scope in (source + " " + sentence, following):
+        for hedge, pattern in HEDGES:
+            if pattern.search(scope):
+                return hedge
+    return "none"
