@@ -151,18 +151,17 @@ def demo_share(annotations_suggest, vocabulary):
 def demo_vocabulary():
     """The desk's records as load_demo creates them (Locations and Sources), without the
     article's own annotation rows, so the article is not measured against itself."""
-    from conflicts.assistant.vocabulary import KnownPlace, KnownSource, Vocabulary, _source_key
+    from conflicts.assistant.vocabulary import Vocabulary, vocabulary_add_location, vocabulary_add_source
     from conflicts.demo.content import LOCATIONS, SOURCES
 
     vocabulary = Vocabulary()
     for number, location in enumerate(LOCATIONS, start=1):
-        known = KnownPlace(number, location["kind"], location.get("geonames_id"), float(location["lat"]), float(location["lon"]))
-        for name in [location["name"], *location.get("alternative_names", "").splitlines()]:
-            vocabulary.places[name] = known
-        if location["name"].endswith(" province"):
-            vocabulary.places[location["name"].rsplit(" ", 1)[0]] = known
+        vocabulary_add_location(
+            vocabulary, id=number, name=location["name"], alternative_names=location.get("alternative_names", ""),
+            kind=location["kind"], geonames_id=location.get("geonames_id"), latitude=location["lat"], longitude=location["lon"])
     for number, source in enumerate(SOURCES, start=1):
-        vocabulary.sources[_source_key(source["public_label"])] = KnownSource(number, source["kind"], source.get("is_anonymous", False))
+        vocabulary_add_source(vocabulary, id=number, public_label=source["public_label"], kind=source["kind"],
+                              is_anonymous=source.get("is_anonymous", False))
     return vocabulary
 
 

@@ -23,6 +23,8 @@ CUE = re.compile(
 NOUN_BEFORE = re.compile(r"(?:\b(?:a|the|of|denying|new|unconfirmed|its|their|latest|these|those|media|press|news|some|"
                          r"credible|many|initial|such|earlier|local)\s*)$", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
+PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting)$")
+PUNCTUATION = re.compile(r"[,;:“”\"(]")
 BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|while|whereas|when|after|because|where)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|on\s+\w+day|late\s+on\s+\w+day|"
@@ -38,18 +40,18 @@ MAX_SOURCE_WORDS = 14
 def attributions_find(text, vocabulary):
     """Every attribution of the text in order, sources resolved and classified."""
     found = []
-    for p_start, p_end in paragraphs(text):
-        spans = sentences(text, p_start, p_end)
-        for index, (s_start, s_end) in enumerate(spans):
-            following = text[spans[index + 1][0]:spans[index + 1][1]] if index + 1 < len(spans) else ""
-            previous_cue_end = s_start
-            for cue in CUE.finditer(text, s_start, s_end):
-                if not _is_cue(text, cue, s_start, s_end):
-                    continue
-                attribution = _attribution(text, cue, s_start, s_end, previous_cue_end, following, found, vocabulary)
-                previous_cue_end = cue.end()
-                if attribution:
-                    found.append(attribution)
+    spans = [span for p_start, p_end in paragraphs(text) for span in sentences(text, p_start, p_end)]
+    for index, (s_start, s_end) in enumerate(spans):
+        following = text[spans[index + 1][0]:spans[index + 1][1]] if index + 1 < len(spans) else ""
+        previous_cue_end, in_sentence = s_start, []
+        for cue in CUE.finditer(text, s_start, s_end):
+            if not _is_cue(text, cue, s_start, s_end):
+                continue
+            attribution = _attribution(text, cue, (s_start, s_end), previous_cue_end, following, found, in_sentence, vocabulary)
+            previous_cue_end = cue.end()
+            if attribution:
+                found.append(attribution)
+                in_sentence.append(attribution)
     return found
 
 
@@ -72,14 +74,18 @@ def _is_cue(text, cue, s_start, s_end):
     return bool(word)
 
 
-def _attribution(text, cue, s_start, s_end, previous_cue_end, following, found, vocabulary):
+def _attribution(text, cue, sentence_span, previous_cue_end, following, found, in_sentence, vocabulary):
+    s_start, s_end = sentence_span
     cue_start, cue_end = cue.span()
+    if PARTICIPLE.match(cue.group(0)) and in_sentence and text[s_start:cue_start].rstrip().endswith(","):
+        return _participle(text, cue, in_sentence[-1], s_end, following)
     if cue.group("asreported") and not cue.group("by"):
         source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
     elif cue.group("according") or cue.group("by"):
         source = _phrase_after(text, cue_end, s_end)
     else:
-        source = _inverted_source(text, cue, s_start, s_end) or _subject(text, cue_start, max(s_start, previous_cue_end))
+        source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _subject(
+            text, cue_start, max(s_start, previous_cue_end)) or _inverted_source(text, cue, s_start, s_end)
     if source is None:
         return None
     source_text = text[source[0]:source[1]]
@@ -88,10 +94,25 @@ def _attribution(text, cue, s_start, s_end, previous_cue_end, following, found, 
     resolved = _resolve(source_text, source, found)
     if resolved is None:
         return None
-    hedge = hedge_read(cue.group(0), source_text, sentence, following)
+    hedge = hedge_read(cue.group(0), source_text, sentence, following, text[cue_end:s_end])
     _link_record(resolved, vocabulary)
     claim_span = _span(text, *claim) if claim else _span(text, cue_end, cue_end)
     return {"cue": _span(text, cue_start, cue_end), "source": resolved, "claim": claim_span, "hedge": hedge}
+
+
+def _participle(text, cue, previous, s_end, following):
+    """'..., saying two people were killed': the speaker of the sentence's earlier cue."""
+    claim = _quoted_or_clause(text, *_after_cue(text, cue.end(), s_end))
+    hedge = hedge_read(cue.group(0), previous["source"]["text"], text[cue.start():s_end], following)
+    return {"cue": _span(text, *cue.span()), "source": dict(previous["source"]),
+            "claim": _span(text, *claim) if claim else _span(text, cue.end(), cue.end()), "hedge": hedge}
+
+
+def _after_cue(text, cue_end, s_end):
+    skip = SKIP_AFTER_CUE.match(text[cue_end:s_end])
+    offset = cue_end + (skip.end() if skip else 0)
+    that = re.match(r"\s*that\s+", text[offset:s_end])
+    return offset + (that.end() if that else 0), s_end
 
 
 def _link_record(resolved, vocabulary):
@@ -120,12 +141,12 @@ def _resolve(source_text, source, found):
     return None
 
 
-def _inverted_source(text, cue, s_start, s_end):
-    """'..., said the Syrian Observatory' and '“...,” added the source': the source follows the cue."""
+def _inverted_source(text, cue, s_start, s_end, after_quote=False):
+    """'“...,” added the source' and '..., said the monitor': the source follows the cue."""
     if cue.group("told") or cue.group("show"):
         return None
     before = text[s_start:cue.start()].rstrip()
-    if not before or before[-1] not in ",\"”’":
+    if not before or before[-1] not in (("\"”’") if after_quote else ","):
         return None
     return _phrase_after(text, cue.end(), s_end)
 
@@ -136,11 +157,11 @@ def _phrase_after(text, start, end):
     if not match or not match.group(1).strip():
         return None
     phrase_start, phrase_end = start + match.start(1), start + match.end(1)
-    relative = re.match(r",\s+who\s+[^,.;]+", text[phrase_end:end])
-    if relative:
-        phrase_end += relative.end()
     if len(text[phrase_start:phrase_end].split()) > MAX_SOURCE_WORDS or not re.match(r"[\w“\"']", text[phrase_start]):
         return None
+    relative = re.match(r",\s+who\s+[^,.;]+", text[phrase_end:end])
+    if relative and len(relative.group(0).split()) <= 7:
+        phrase_end += relative.end()
     return _trim(text, phrase_start, phrase_end)
 
 
@@ -152,28 +173,29 @@ def _subject(text, cue_start, floor):
     if not gap_clean.strip(" ,"):
         return _apposition(text, floor, left)
     start = left + gap.find(gap_clean)
-    if len(gap_clean.split()) > MAX_SOURCE_WORDS:
+    if len(gap_clean.split()) > MAX_SOURCE_WORDS or not re.match(r"[A-Za-z]", gap_clean) or re.search(r"\b(?:and|or)$", gap_clean):
         return None
     return _trim(text, start, start + len(gap_clean))
 
 
 def _apposition(text, floor, left):
+    """'Name, title, said' and 'The official, who requested anonymity, confirmed'."""
     if left - 1 < floor or text[left - 1] != ",":
         return None
-    middle_left = _left_boundary(text, floor, left - 1)
-    head_left = _left_boundary(text, floor, middle_left - 1) if middle_left > floor and text[middle_left - 1] == "," else None
-    if head_left is None:
+    middle_comma = text.rfind(",", floor, left - 1)
+    if middle_comma < 0:
         return None
-    head = LEADING.sub("", text[head_left:middle_left - 1].strip())
-    if not head or len(text[head_left:left].split()) > MAX_SOURCE_WORDS:
+    head_left = _left_boundary(text, floor, middle_comma, commas_only=False)
+    head = LEADING.sub("", text[head_left:middle_comma].strip())
+    if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_SOURCE_WORDS:
         return None
-    start = head_left + text[head_left:middle_left].find(head)
+    start = head_left + text[head_left:middle_comma].find(head)
     return _trim(text, start, left - 1)
 
 
-def _left_boundary(text, floor, end):
+def _left_boundary(text, floor, end, commas_only=False):
     boundary = floor
-    for match in BOUNDARY.finditer(text, floor, end):
+    for match in (PUNCTUATION if commas_only else BOUNDARY).finditer(text, floor, end):
         boundary = match.end()
     dateline = DATELINE.match(text, boundary) if boundary == floor else None
     return dateline.end() if dateline else boundary
@@ -182,13 +204,10 @@ def _left_boundary(text, floor, end):
 def _claim(text, cue, source, s_start, s_end):
     """The attributed words: after the cue ('said that ...'), else before it ('..., he said')."""
     if source[0] >= cue.end():
-        if cue.start() <= _claim_start(text, s_start, cue.start()):
+        if len(text[_claim_start(text, s_start, cue.start()):cue.start()].split()) <= 2:
             return _quoted_or_clause(text, source[1], s_end)
         return _quoted_or_clause(text, _claim_start(text, s_start, cue.start()), cue.start())
-    skip = SKIP_AFTER_CUE.match(text[cue.end():s_end])
-    offset = cue.end() + (skip.end() if skip else 0)
-    that = re.match(r"\s*that\s+", text[offset:s_end])
-    offset += that.end() if that else 0
+    offset, _ = _after_cue(text, cue.end(), s_end)
     if len(text[offset:s_end].split()) >= 3:
         return _quoted_or_clause(text, offset, s_end)
     return _quoted_or_clause(text, _claim_start(text, s_start, source[0]), source[0])

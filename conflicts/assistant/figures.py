@@ -34,7 +34,7 @@ EXCLUDED_AFTER = re.compile(
     re.IGNORECASE,
 )
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-DATE_BEFORE = re.compile(MONTHS + r"\s*$|(?:since|in|of|until|by|from)\s*$", re.IGNORECASE)
+DATE_BEFORE = re.compile(MONTHS + r"\s*$", re.IGNORECASE)
 CASUALTIES = {
     "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "dead": "killed", "died": "killed",
     "die": "killed", "deaths": "killed", "death": "killed", "martyrs": "killed", "lives": "killed", "toll": "killed",
@@ -72,7 +72,8 @@ def _figure(text, match):
     if EXCLUDED_AFTER.match(after) or re.match(r"^[\-\s]*(?:year|month|week|day|hour|minute)s?\b", after, re.I):
         return None
     if match.group("n") and not match.group("qualifier") and re.fullmatch(r"\d+", match.group("n")):
-        if DATE_BEFORE.search(before) or re.search(r"[a-z,]\s+[A-Z][\w-]*\s$", before) and not _plural_counted(after):
+        model_number = re.search(r"[a-z,]\s+[A-Z][\w-]*\s$", before) and not _plural_counted(after)
+        if DATE_BEFORE.search(before) or model_number and not _casualty_next(after):
             return None
         if 1900 <= int(match.group("n")) <= 2100 and not _counted(after):
             return None
@@ -97,6 +98,8 @@ def _counts(text, match, before, after):
     casualty_before = next((CASUALTIES[w.lower()] for w in reversed(previous) if w.lower() in CASUALTIES), None)
     if re.search(r"(?:risen|rose|rises|rise|climbed|reached)\s+to\s*$", before) and re.search(r"toll", text[max(0, match.start() - 200):match.start()], re.I):
         return casualty or "killed"
+    if casualty_before and re.search(r"\b(?:" + "|".join(CASUALTIES) + r")\s+$", before, re.I):
+        return casualty_before
     if head is None and not (words and words[0].lower() in CASUALTIES) and not re.match(r"^\)\s+[A-Z][a-z]+\s+[A-Z]", after):
         return None
     return casualty_before or casualty or head or "people"
@@ -104,13 +107,20 @@ def _counts(text, match, before, after):
 
 def _counted(after):
     """The counted noun after a number: the first of its next words that is a counted thing."""
-    words = re.findall(r"[A-Za-z’'-]+", after.split(".")[0])[:4]
+    words = re.findall(r"[A-Za-z’'-]+", after.split(".")[0])[:5]
     if words and words[0].lower() == "of":
-        words = words[2:] if len(words) > 2 else words[1:]
+        words = words[1:]
+        if words and words[0].lower() in ("the", "these", "those", "its", "their", "his", "her", "our", "my"):
+            words = words[1:]
     for word in words[:3]:
         if word.lower() in COUNTED or DEMONYM.match(word):
             return word.lower() if word.lower() in COUNTED else word
     return None
+
+
+def _casualty_next(after):
+    words = re.findall(r"[A-Za-z]+", after)[:1]
+    return bool(words) and words[0].lower() in CASUALTIES
 
 
 def _plural_counted(after):

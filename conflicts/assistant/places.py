@@ -12,14 +12,15 @@ from .gazetteer import gazetteer_lookup
 
 CONNECTOR = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|de|du|of|the)"
 NAME_TOKEN = r"(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w’'-]*"
-CHUNK = re.compile(NAME_TOKEN + r"(?:\s+(?:" + CONNECTOR + r"\s+|(?:" + CONNECTOR + r"-))?" + NAME_TOKEN + r")*|(?<![\w-])(?:al|el)-[A-Z][\w’'-]*")
+CHUNK = re.compile(NAME_TOKEN + r"(?:[ \t]+(?:" + CONNECTOR + r"[ \t]+|(?:" + CONNECTOR + r"-))?" + NAME_TOKEN + r")*|(?<![\w-])(?:al|el)-[A-Z][\w’'-]*")
+DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Greater Upper Lower New Old".split())
 KIND_WORDS = {
     "village": LocationKind.VILLAGE, "villages": LocationKind.VILLAGE, "town": LocationKind.TOWN,
     "city": LocationKind.CITY, "district": LocationKind.REGION, "districts": LocationKind.REGION,
     "neighbourhood": LocationKind.REGION, "neighborhood": LocationKind.REGION, "region": LocationKind.REGION,
     "regions": LocationKind.REGION, "province": LocationKind.PROVINCE, "provinces": LocationKind.PROVINCE,
     "governorate": LocationKind.PROVINCE, "county": LocationKind.PROVINCE, "oblast": LocationKind.PROVINCE,
-    "state": LocationKind.PROVINCE, "camp": LocationKind.TOWN, "crossing": LocationKind.BORDER_CROSSING,
+    "state": LocationKind.PROVINCE, "camp": LocationKind.TOWN, "area": LocationKind.REGION, "crossing": LocationKind.BORDER_CROSSING,
     "highway": LocationKind.ROAD, "road": LocationKind.ROAD,
 }
 ORGANISATION_WORDS = frozenset(
@@ -37,7 +38,8 @@ TITLES = frozenset(
 NOT_PLACES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December The A An In On At By For But And Earlier Later Since "
-    "Meanwhile However Reuters AFP AP IANS Xinhua Telegram Facebook Twitter YouTube".split()
+    "Meanwhile However Reuters AFP AP IANS Xinhua Telegram Facebook Twitter YouTube Human Rights Hamas Hezbollah "
+    "Houthi Houthis Taliban Ramadan Eid Islam Allah Muslim Christian Shiite Sunni God".split()
 )
 SEAS = re.compile(
     r"\b(?:(?:the\s+)?(?:Red|Black|Caspian|Mediterranean|Baltic|Arabian|Dead|Aegean|Adriatic|North|South China|"
@@ -51,12 +53,21 @@ SEAS = re.compile(
 def places_find(text, vocabulary, people_spans=()):
     """Every place mention, longest name first, never two on the same words."""
     found, taken = [], list(people_spans)
-    for finder in (_desk_places, _named_features, _gazetteer_places, _described_places):
-        for place in finder(text, vocabulary):
+    finders = (lambda t, f: _desk_places(t, vocabulary), _named_features, _gazetteer_places, _described_places,
+               _mentioned_again)
+    for finder in finders:
+        for place in finder(text, found):
             if not any(place["start"] < end and start < place["end"] for start, end in taken):
                 taken.append((place["start"], place["end"]))
                 found.append(place)
     return sorted(found, key=lambda place: place["start"])
+
+
+def _mentioned_again(text, found):
+    """A place the text named once ('the town of al-Qurriya') is a place at every mention."""
+    for place in list(found):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(place["text"]) + r"(?![\w-])", text):
+            yield {**place, "start": match.start(), "end": match.end()}
 
 
 def _desk_places(text, vocabulary):
@@ -67,7 +78,7 @@ def _desk_places(text, vocabulary):
                          known.latitude, known.longitude)
 
 
-def _named_features(text, vocabulary):
+def _named_features(text, found):
     for match in SEAS.finditer(text):
         start = match.start() + (4 if match.group(0).startswith("the ") else 0)
         if _inside_organisation(text, start, match.end()):
@@ -79,7 +90,7 @@ def _named_features(text, vocabulary):
             yield _place(start, match.end(), text, LocationKind.REGION)
 
 
-def _gazetteer_places(text, vocabulary):
+def _gazetteer_places(text, found):
     lowered = set(re.findall(r"\b[a-z][\w’'-]+\b", text))
     for chunk in CHUNK.finditer(text):
         if _chunk_is_organisation(chunk.group(0)) or _after_title(text, chunk.start()):
@@ -95,8 +106,13 @@ def _names_in_chunk(text, offset, chunk, lowered):
             start, end = offset + tokens[i][0], offset + tokens[j - 1][1]
             while end > start and text[end - 1] in ",.;:’'”)":
                 end -= 1
+            if text[end - 2:end] in ("’s", "'s"):
+                end -= 2
+            hyphen = re.match(r"[^-]+(?=-[a-z])", text[start:end]) if j == i + 1 else None
+            if hyphen:
+                end = start + hyphen.end()
             name = text[start:end]
-            if text[end:end + 2] in ("’s", "'s") and j - 1 > i:
+            if j == i + 1 and i > 0 and _person_surname(chunk, tokens, i):
                 continue
             place = _gazetteer_place(text, start, end, name, lowered)
             if place:
@@ -107,8 +123,23 @@ def _names_in_chunk(text, offset, chunk, lowered):
             i += 1
 
 
+def _person_surname(chunk, tokens, i):
+    """'Tom Perry': a lone name after a capitalised word that is neither a place nor a direction."""
+    before = chunk[tokens[i - 1][0]:tokens[i - 1][1]].strip(",")
+    return before[:1].isupper() and before not in DIRECTIONS and gazetteer_lookup(before) is None and not _demonym(before)
+
+
+def _demonym(word):
+    """'Syrian', 'Somali', 'Israeli': the people or adjective of a place, not the place."""
+    if re.search(r"(?:ian|ians|ese|ish|ean)$", word):
+        return True
+    return word.endswith("i") and any(gazetteer_lookup(stem) for stem in (word[:-1], word + "a"))
+
+
 def _gazetteer_place(text, start, end, name, lowered):
-    if name in NOT_PLACES or name.lower() in lowered or (name.isupper() and len(name) <= 3):
+    if name in NOT_PLACES or name.lower() in lowered or (name.isupper() and len(name) <= 3) or _demonym(name):
+        return None
+    if text[start - 1:start] == "-":
         return None
     if re.match(r"^-(?:based|backed|led|run|controlled|held|born|linked|affiliated|allied|style)\b", text[end:end + 12]):
         return None
@@ -118,17 +149,19 @@ def _gazetteer_place(text, start, end, name, lowered):
     return _place(start, end, text, known.kind, None, known.geonames_id, known.latitude, known.longitude)
 
 
-def _described_places(text, vocabulary):
+def _described_places(text, found):
     """'the village of Latamneh', 'Afgoi town', 'the Hakurk, Metina, and Gara regions'."""
     words = "|".join(KIND_WORDS)
     name = r"((?:(?:al|el)-)?[A-Z][\w’'-]+(?:[ -](?:(?:al|el)-)?[A-Z][\w’'-]+){0,2})"
     for match in re.finditer(r"\b(" + words + r")\s+of\s+" + name, text):
-        if not _chunk_is_organisation(match.group(2)):
+        if not _chunk_is_organisation(match.group(2)) and not _demonym(match.group(2)):
             yield _place(match.start(2), match.end(2), text, KIND_WORDS[match.group(1)])
-    for match in re.finditer(name + r"\s+(" + words + r")\b", text):
-        if _chunk_is_organisation(match.group(1)) or match.group(1).split()[0] in NOT_PLACES | TITLES:
+    for match in re.finditer(name + r"\s+(?:(?:residential|northern|southern|eastern|western|central|rural|coastal|border)\s+)?(" + words + r")\b", text):
+        if _chunk_is_organisation(match.group(1)) or match.group(1).split()[0] in NOT_PLACES | TITLES or _demonym(match.group(1)):
             continue
         kind = KIND_WORDS[match.group(2)]
+        if match.group(2) in ("area", "state", "road"):
+            continue
         yield _place(match.start(1), match.end(1), text, kind)
         if match.group(2).endswith("s"):
             yield from _listed_before(text, match.start(1), kind)

@@ -27,6 +27,8 @@ def sentences(text, start, end):
         word = re.search(r"([\w.]+)$", text[begin:match.start()])
         if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS and text[match.start()] == ".":
             continue
+        if _inside_quote(text[begin:match.end()]):
+            continue
         spans.append((begin, match.end()))
         begin = match.end()
     spans.append((begin, end))
@@ -36,6 +38,11 @@ def sentences(text, start, end):
 def sentence_spans(text):
     """Every sentence of the body, in order."""
     return [span for start, end in paragraphs(text) for span in sentences(text, start, end)]
+
+
+def _inside_quote(passage):
+    """True while a quotation opened in the passage is not closed yet."""
+    return passage.count("“") > passage.count("”") or passage.count('"') % 2 == 1
 
 
 def _strip(text, start, end):

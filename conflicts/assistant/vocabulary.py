@@ -4,6 +4,7 @@ Read in three queries, whatever the number of records (the loader's query count 
 in tests). Only public fields are read: no confidential identity or notes of a source.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from ..choices import AnnotationKind
@@ -42,14 +43,9 @@ def vocabulary_load():
 
     vocabulary = Vocabulary()
     for row in Location.objects.values("id", "name", "alternative_names", "kind", "geonames_id", "latitude", "longitude"):
-        place = KnownPlace(row["id"], row["kind"], row["geonames_id"], _float(row["latitude"]), _float(row["longitude"]))
-        for name in [row["name"], *row["alternative_names"].splitlines()]:
-            if name.strip():
-                vocabulary.places.setdefault(name.strip(), place)
-                if name.strip().lower().endswith((" province", " governorate")):
-                    vocabulary.places.setdefault(name.strip().rsplit(" ", 1)[0], place)
+        vocabulary_add_location(vocabulary, **row)
     for row in Source.objects.values("id", "public_label", "kind", "is_anonymous"):
-        vocabulary.sources.setdefault(_source_key(row["public_label"]), KnownSource(row["id"], row["kind"], row["is_anonymous"]))
+        vocabulary_add_source(vocabulary, **row)
     annotated = Annotation.objects.filter(kind__in=[AnnotationKind.SOURCE, AnnotationKind.PLACE]).values(
         "kind", "quote", "source_id", "source__kind", "source__is_anonymous", "location_id", "location__kind",
         "location__geonames_id", "location__latitude", "location__longitude",
@@ -57,6 +53,24 @@ def vocabulary_load():
     for row in annotated:
         _learn(vocabulary, row)
     return vocabulary
+
+
+def vocabulary_add_location(vocabulary, *, id, name, alternative_names, kind, geonames_id, latitude, longitude):
+    """A Location under its name and every spelling; 'Idlib province' also as 'Idlib' and the
+    'M5 highway' also as 'M5', the way reports shorten them."""
+    place = KnownPlace(id, kind, geonames_id, _float(latitude), _float(longitude))
+    for written in [name, *alternative_names.splitlines()]:
+        written = written.strip()
+        if not written:
+            continue
+        vocabulary.places.setdefault(written, place)
+        short = re.fullmatch(r"(.+?) (?:province|governorate|oblast)|([A-Z]\d{1,3}) (?:highway|motorway|road)", written)
+        if short:
+            vocabulary.places.setdefault(short.group(1) or short.group(2), place)
+
+
+def vocabulary_add_source(vocabulary, *, id, public_label, kind, is_anonymous):
+    vocabulary.sources.setdefault(_source_key(public_label), KnownSource(id, kind, is_anonymous))
 
 
 def _learn(vocabulary, row):
