@@ -9,6 +9,7 @@ import unicodedata
 
 from .attributions import attributions_find
 from .figures import figures_find
+from .gazetteer import gazetteer_lookup
 from .places import places_find
 from .vocabulary import Vocabulary, vocabulary_load
 
@@ -41,7 +42,8 @@ def annotations_suggest(text, *, vocabulary=None):
         return empty
     vocabulary = vocabulary if vocabulary is not None else Vocabulary()
     attributions = attributions_find(readable, vocabulary)
-    people = [(a["source"]["start"], a["source"]["end"]) for a in attributions if a["source"]["kind"] == "named_person"]
+    people = [(a["source"]["start"], a["source"]["end"]) for a in attributions
+              if a["source"]["kind"] == "named_person" and gazetteer_lookup(a["source"]["text"]) is None]
     return {
         "attributions": _restore(attributions, text),
         "places": _restore(places_find(readable, vocabulary, people), text),

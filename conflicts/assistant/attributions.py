@@ -11,7 +11,7 @@ from .hedges import hedge_read
 from .segments import paragraphs, sentences
 from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
 
-RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
+RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
              r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media))")
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
@@ -27,7 +27,7 @@ PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|
 PUNCTUATION = re.compile(r"[,;:“”\"(]")
 BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|while|whereas|when|after|because|where)\b")
 TRAILING = re.compile(
-    r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|on\s+\w+day|late\s+on\s+\w+day|"
+    r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
     r"last\s+week|yesterday|today|this\s+week))+\s*$")
 LEADING = re.compile(r"^(?:(?:but|and|so|with|while|as|meanwhile|however|earlier|later|also|yet|then|in the process)\b[\s,]*)+", re.I)

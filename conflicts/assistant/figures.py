@@ -16,7 +16,7 @@ UNITS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)"
 WORD = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + WORD + r")(?:\s+(?:hundred|thousand|million|billion))?"
+NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15}(?:\.\d{1,6})?|" + WORD + r")(?:\s+(?:hundred|thousand|million|billion))?"
 LOWER = r"at least|more than|over|upwards of|no fewer than|as many as|in excess of"
 UPPER = r"nearly|almost|up to|fewer than|less than|under"
 ABOUT = r"about|around|approximately|some|roughly|an estimated|estimated|close to"
@@ -94,7 +94,7 @@ def _counts(text, match, before, after):
     words = re.findall(r"[A-Za-z’'-]+", after)[:6]
     head = _counted(after)
     casualty = next((CASUALTIES[w.lower()] for w in words[:6] if w.lower() in CASUALTIES), None)
-    previous = re.findall(r"[A-Za-z]+", before)[-3:]
+    previous = re.findall(r"[A-Za-z]+", re.split(r"[,.;:()]", before)[-1])[-3:]
     casualty_before = next((CASUALTIES[w.lower()] for w in reversed(previous) if w.lower() in CASUALTIES), None)
     if re.search(r"(?:risen|rose|rises|rise|climbed|reached)\s+to\s*$", before) and re.search(r"toll", text[max(0, match.start() - 200):match.start()], re.I):
         return casualty or "killed"
@@ -107,7 +107,7 @@ def _counts(text, match, before, after):
 
 def _counted(after):
     """The counted noun after a number: the first of its next words that is a counted thing."""
-    words = re.findall(r"[A-Za-z’'-]+", after.split(".")[0])[:5]
+    words = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]", after)[0])[:5]
     if words and words[0].lower() == "of":
         words = words[1:]
         if words and words[0].lower() in ("the", "these", "those", "its", "their", "his", "her", "our", "my"):

@@ -11,8 +11,8 @@ from ..choices import GeoPrecision, LocationKind
 from .gazetteer import gazetteer_lookup
 
 CONNECTOR = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|de|du|of|the)"
-NAME_TOKEN = r"(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w’'-]*"
-CHUNK = re.compile(NAME_TOKEN + r"(?:[ \t]+(?:" + CONNECTOR + r"[ \t]+|(?:" + CONNECTOR + r"-))?" + NAME_TOKEN + r")*|(?<![\w-])(?:al|el)-[A-Z][\w’'-]*")
+NAME_TOKEN = r"(?<![\w’'-])(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w’'-]{0,40}(?![\w’'-])"
+CHUNK = re.compile(NAME_TOKEN + r"(?:[ \t]+(?:" + CONNECTOR + r"[ \t]+|(?:" + CONNECTOR + r"-))?" + NAME_TOKEN + r")*|(?<![\w-])(?:al|el)-[A-Z][\w’'-]{0,40}")
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Greater Upper Lower New Old".split())
 KIND_WORDS = {
     "village": LocationKind.VILLAGE, "villages": LocationKind.VILLAGE, "town": LocationKind.TOWN,
@@ -152,7 +152,7 @@ def _gazetteer_place(text, start, end, name, lowered):
 def _described_places(text, found):
     """'the village of Latamneh', 'Afgoi town', 'the Hakurk, Metina, and Gara regions'."""
     words = "|".join(KIND_WORDS)
-    name = r"((?:(?:al|el)-)?[A-Z][\w’'-]+(?:[ -](?:(?:al|el)-)?[A-Z][\w’'-]+){0,2})"
+    name = r"(?<![\w’'-])((?:(?:al|el)-)?[A-Z][\w’'-]{1,40}(?:[ -](?:(?:al|el)-)?[A-Z][\w’'-]{1,40}){0,2})"
     for match in re.finditer(r"\b(" + words + r")\s+of\s+" + name, text):
         if not _chunk_is_organisation(match.group(2)) and not _demonym(match.group(2)):
             yield _place(match.start(2), match.end(2), text, KIND_WORDS[match.group(1)])
@@ -168,7 +168,7 @@ def _described_places(text, found):
 
 
 def _listed_before(text, end, kind):
-    for match in re.finditer(r"([A-Z][\w’'-]+),?\s+(?:and\s+)?", text[max(0, end - 80):end]):
+    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]{1,40}),?\s+(?:and\s+)?", text[max(0, end - 80):end]):
         start = max(0, end - 80) + match.start(1)
         if text[start:start + len(match.group(1))] not in NOT_PLACES:
             yield _place(start, start + len(match.group(1)), text, kind)

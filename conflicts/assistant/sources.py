@@ -32,7 +32,7 @@ ORGANISATION = re.compile(
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary)\b", re.I)
-CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|Abu\s+)?[A-Z][a-z’'-]+)+\b")
+CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]{1,40}(?:\s+(?:al-|el-|bin\s+|Abu\s+)?[A-Z][a-z’'-]{1,40})+\b")
 
 
 def source_kind(phrase):
