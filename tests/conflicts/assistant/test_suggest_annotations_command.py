@@ -16,7 +16,7 @@ PLACE_KEYS = SPAN_KEYS | {"location_id", "kind", "geonames_id", "latitude", "lon
 FIGURE_KEYS = SPAN_KEYS | {"low", "high", "counts"}
 
 
-def run(*args, stdin=None, monkeypatch=None):
+def run(*args):
     out = io.StringIO()
     call_command("suggest_annotations", *args, stdout=out)
     return json.loads(out.getvalue())
