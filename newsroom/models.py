@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from conflicts import selectors
+from conflicts.choices import EDITORIAL_UPDATE_KINDS
 from conflicts.models import (
     AbstractKeyClaim,
     AbstractPageUpdate,
@@ -110,7 +111,7 @@ class ArticleUpdate(AbstractPageUpdate):
     class Meta(AbstractPageUpdate.Meta):
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["correction", "update", "clarification"]),
+                condition=models.Q(kind__in=EDITORIAL_UPDATE_KINDS),
                 name="article_update_kind_valid",
             )
         ]

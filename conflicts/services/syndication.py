@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from ..audience import partner_claims, partner_may_receive, partner_pages
-from ..choices import ArticleUpdateKind
+from ..choices import ArticleUpdateKind, TombstoneReason, WebhookEvent
 from ..conf import article_models, reporting_models
-from ..models import Claim, PageTombstone, WebhookEvent
+from ..models import Claim, PageTombstone
 from ..spans import annotation_refs
 from .webhooks import webhook_event_emit
 
@@ -135,7 +135,7 @@ def page_removed(*, page, reason):
         },
     )
     if isinstance(page, article_models()):
-        data = _article_data(page) if reason != "deleted" else {"article": {"id": page.pk, "headline": page.title}}
+        data = _article_data(page) if reason != TombstoneReason.DELETED else {"article": {"id": page.pk, "headline": page.title}}
         data["reason"] = reason
         webhook_event_emit(
             event=WebhookEvent.ARTICLE_UNPUBLISHED,
