@@ -1,8 +1,13 @@
-"""RSS feeds: the latest articles, and the latest articles of one conflict."""
+"""RSS feeds: the latest articles, and the latest articles of one conflict.
+
+RSS reads <description> as HTML, so plain-text fields placed there are HTML-escaped first:
+a reader shows "<500 troops" as written, and markup in a standfirst stays text.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.utils.html import escape
 
 from .models import Conflict
 from .selectors import article_model
@@ -13,7 +18,7 @@ FEED_LENGTH = 30
 class LatestArticlesFeed(Feed):
     title = f"{settings.WAGTAIL_SITE_NAME}: latest articles"
     link = "/news/"
-    description = "The newsroom's latest conflict reporting."
+    description = escape("The newsroom's latest conflict reporting.")
 
     def articles(self):
         return article_model().objects.live().public().select_related("conflict").order_by("-first_published_at", "-pk")
@@ -25,7 +30,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        return escape(item.standfirst)
 
     def item_link(self, item):
         return item.url
@@ -54,7 +59,7 @@ class ConflictArticlesFeed(LatestArticlesFeed):
         return conflict.get_absolute_url()
 
     def description(self, conflict):
-        return conflict.summary or f"Latest reporting on {conflict.name}."
+        return escape(conflict.summary or f"Latest reporting on {conflict.name}.")
 
     def items(self, conflict):
         return self.articles().filter(conflict=conflict)[:FEED_LENGTH]
