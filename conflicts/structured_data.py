@@ -1,15 +1,19 @@
-"""schema.org descriptions of the public pages, for search engines and fact-check aggregators."""
+"""schema.org descriptions of the public pages, for search engines and fact-check aggregators.
+
+Every url and @id is on the site's one origin (links.public_url).
+"""
 
 from django.conf import settings
 
 from .choices import VERDICT_STATUSES
+from .links import public_url
 
 # How a verdict maps onto ClaimReview's 1 (false) to 5 (true) rating scale.
 VERDICT_RATINGS = {"false": 1, "denied": 2, "disputed": 3, "confirmed": 5}
 
 
 def _publisher(request):
-    return {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME, "url": request.build_absolute_uri("/")}
+    return {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME, "url": public_url(request, "/")}
 
 
 def news_article(page, request, *, places, cited_claims):
@@ -18,7 +22,7 @@ def news_article(page, request, *, places, cited_claims):
         "@type": "NewsArticle",
         "headline": page.title,
         "description": page.standfirst,
-        "url": request.build_absolute_uri(page.url),
+        "url": public_url(request, page.url),
         "author": {"@type": "Organization", "name": page.byline},
         "publisher": _publisher(request),
         "isAccessibleForFree": True,
@@ -31,9 +35,9 @@ def news_article(page, request, *, places, cited_claims):
     if page.dateline_place:
         data["locationCreated"] = {"@type": "Place", "name": page.dateline_place.name}
     if places:
-        data["contentLocation"] = [{"@type": "Place", "name": place.name, "url": request.build_absolute_uri(place.get_absolute_url())} for place in places]
+        data["contentLocation"] = [{"@type": "Place", "name": place.name, "url": public_url(request, place.get_absolute_url())} for place in places]
     if cited_claims:
-        data["mentions"] = [{"@type": "Claim", "text": claim.statement, "url": request.build_absolute_uri(claim.get_absolute_url())} for claim in cited_claims]
+        data["mentions"] = [{"@type": "Claim", "text": claim.statement, "url": public_url(request, claim.get_absolute_url())} for claim in cited_claims]
     return data
 
 
@@ -45,11 +49,11 @@ def claim_review(claim, request, *, attributions, pages):
     if attributions:
         item["author"] = [{"@type": "Organization", "name": row.source.public_label} for row in attributions]
     if pages:
-        item["appearance"] = [{"@type": "CreativeWork", "url": request.build_absolute_uri(page.url)} for page in pages if page.url]
+        item["appearance"] = [{"@type": "CreativeWork", "url": public_url(request, page.url)} for page in pages if page.url]
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": request.build_absolute_uri(claim.get_absolute_url()),
+        "url": public_url(request, claim.get_absolute_url()),
         "claimReviewed": claim.statement,
         "datePublished": claim.status_changed_at.isoformat(),
         "author": _publisher(request),
@@ -69,7 +73,7 @@ def place(location, request):
         "@context": "https://schema.org",
         "@type": "Place",
         "name": location.name,
-        "url": request.build_absolute_uri(location.get_absolute_url()),
+        "url": public_url(request, location.get_absolute_url()),
     }
     if location.alternative_name_list:
         data["alternateName"] = location.alternative_name_list

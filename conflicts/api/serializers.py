@@ -4,12 +4,14 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..links import public_url
 from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
 from ..selectors import annotated_body
 
 
 def absolute(request, path):
-    return request.build_absolute_uri(path) if request is not None else path
+    """The public URL of a path, on the site's one origin (never the host the request named)."""
+    return public_url(request, path)
 
 
 class LinkedMixin:
@@ -179,7 +181,12 @@ class ExplainerSerializer(PageSerializer):
 
 
 class TombstoneSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
     class Meta:
         model = PageTombstone
         fields = ["page_id", "page_type", "url", "reason", "removed_at"]
+
+    def get_url(self, tombstone) -> str:
+        return absolute(self.context.get("request"), tombstone.url) if tombstone.url else ""
 

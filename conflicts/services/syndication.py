@@ -5,18 +5,22 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from ..choices import ArticleUpdateKind
+from ..links import public_url
 from ..models import PageTombstone, WebhookEvent
 from ..selectors import article_model, explainer_model
 from .webhooks import webhook_event_emit
 
 
 def _article_data(page):
+    """The article as partners are told of it: URLs on the site's one origin (the default Site)."""
+    api_path = reverse("api:article-detail", args=[page.pk])
     return {
         "article": {
             "id": page.pk,
             "headline": page.title,
-            "url": page.full_url,
-            "api_path": reverse("api:article-detail", args=[page.pk]),
+            "url": public_url(None, page.url),
+            "api_path": api_path,
+            "api_url": public_url(None, api_path),
         }
     }
 
@@ -78,7 +82,9 @@ def claim_status_event(change):
             "claim": {
                 "id": claim.pk,
                 "statement": claim.statement,
+                "url": public_url(None, claim.get_absolute_url()),
                 "api_path": reverse("api:claim-detail", args=[claim.pk]),
+                "api_url": public_url(None, reverse("api:claim-detail", args=[claim.pk])),
             },
             "from": change.from_status,
             "to": change.to_status,
