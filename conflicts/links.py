@@ -1,13 +1,18 @@
 """The one origin of every URL the site publishes: the Wagtail Site that serves the request.
 
-Sitemap, feeds, JSON-LD, API links and webhooks all build absolute URLs here,
+Sitemap, feeds, JSON-LD, API links, syndicated HTML and webhooks all build absolute URLs here,
 from the same Site record Wagtail uses for page URLs, so no output mixes hosts whatever host
 name a request arrived with.
 """
 
-from urllib.parse import urlsplit
+from contextlib import contextmanager
+from contextvars import ContextVar
+from urllib.parse import urljoin, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+# The public URL of the page whose body is rendered for syndication; None on the site's own pages.
+_syndication_base = ContextVar("syndication_base", default=None)
 
 
 def site_for(request=None):
@@ -57,3 +62,28 @@ def site_address(url):
         raise ValueError(f"{url!r}: port 443 is written https:// by Wagtail; use https://{parts.hostname}")
     return parts.hostname, port
 
+
+# Syndicated HTML: rendered for a partner's page rather than the site's own
+
+
+@contextmanager
+def syndicated_rendering(page_url):
+    """Renders rich text for partners: every link and image absolute (relative ones resolved
+    against the page's public URL), and no reference to anything outside the body."""
+    token = _syndication_base.set(page_url)
+    try:
+        yield
+    finally:
+        _syndication_base.reset(token)
+
+
+def is_syndicated_rendering():
+    return _syndication_base.get() is not None
+
+
+def body_url(url):
+    """A URL written into a body: absolute when rendering for syndication, else as given."""
+    base = _syndication_base.get()
+    if base is None or not url:
+        return url
+    return urljoin(base, url)

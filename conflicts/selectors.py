@@ -1,6 +1,7 @@
 """Reads shared by pages, admin and API; each decides its joins so query counts are fixed here."""
 
 from collections import Counter
+from contextlib import nullcontext
 
 from django.apps import apps
 from django.db.models import Prefetch, Q
@@ -8,6 +9,7 @@ from django.db.models import Prefetch, Q
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import conflicts_setting
 from .geojson import location_geometry
+from .links import public_url, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
 from .rich_text import annotation_refs, label_for_note, note_id, records_prefetched
 
@@ -110,15 +112,17 @@ def annotation_records_load(refs):
     }
 
 
-def annotated_body(page):
+def annotated_body(page, *, syndicated=False, request=None):
     """The page body rendered with its annotations, and the sourcing note for each record cited.
 
     Claim statuses are read at render time, so a status change shows on the next view of
-    every page citing the claim without a re-publish.
+    every page citing the claim without a re-publish. `syndicated` renders the HTML partners
+    publish: absolute links and images, no reference to the page's notes; same text.
     """
     refs = body_annotation_refs(page.body)
     records = annotation_records_load(refs)
-    with records_prefetched(records):
+    rendering = syndicated_rendering(public_url(request, page.get_url(request))) if syndicated else nullcontext()
+    with records_prefetched(records), rendering:
         body_html = page.body.render_as_block()
     notes, seen = [], set()
     for kind, pk in refs:

@@ -29,9 +29,23 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False)
     credit = blocks.CharBlock(required=False)
 
+    RENDITION = "width-1200"
+
     class Meta:
         icon = "image"
         template = "components/blocks/image.html"
+
+    def get_context(self, value, parent_context=None):
+        from wagtail.images.shortcuts import get_rendition_or_not_found
+
+        from conflicts.links import body_url
+
+        context = super().get_context(value, parent_context)
+        if value.get("image"):
+            rendition = get_rendition_or_not_found(value["image"], self.RENDITION)
+            # Absolute in syndicated HTML, where a partner's page would resolve a path on its own host.
+            context["img_tag"] = rendition.img_tag({"src": body_url(rendition.url)})
+        return context
 
 
 class RefusedRichText(RichText):
@@ -62,6 +76,11 @@ class AnnotatedRichTextBlock(blocks.RichTextBlock):
                 "the text as a claim, source or place."
             )
         return super().value_from_datadict(data, files, prefix)
+
+    def render_basic(self, value, context=None):
+        from conflicts.rich_text import rich_text_for_rendering
+
+        return super().render_basic(rich_text_for_rendering(value), context)
 
     def clean(self, value):
         from conflicts.rich_text import annotation_reference_errors

@@ -142,7 +142,7 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
         request = self.context.get("request")
         annotations = page.annotations.order_by("sequence")
         return {
-            "body_html": annotated_body(page)["body_html"],
+            "body_html": annotated_body(page, syndicated=True, request=request)["body_html"],
             "annotations": AnnotationSerializer(annotations, many=True).data,
             "annotations_url": absolute(request, reverse(f"api:{self.api_route}-annotations", args=[page.pk])),
         }

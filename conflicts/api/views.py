@@ -224,7 +224,7 @@ class ArticleViewSet(PageViewSet):
         if request.accepted_renderer.format != "ninjs":
             return super().retrieve(request, *args, **kwargs)
         page = self.get_object()
-        body = annotated_body(page)
+        body = annotated_body(page, syndicated=True, request=request)
         annotations = list(page.annotations.order_by("sequence"))
         item = formats.article_ninjs(
             page, request, body_html=body["body_html"], annotations=annotations, records=body["annotation_records"]

@@ -32,7 +32,7 @@ def demo(db, settings):
 
 
 def absolute_urls(data, key=None):
-    """Every absolute URL in a JSON document."""
+    """Every absolute URL in a JSON document, with the hrefs and srcs of the HTML it carries."""
     if isinstance(data, dict):
         return [url for k, value in data.items() if k not in FOREIGN_URL_KEYS for url in absolute_urls(value, k)]
     if isinstance(data, list):
@@ -40,6 +40,8 @@ def absolute_urls(data, key=None):
     if isinstance(data, str):
         if data.startswith(("http://", "https://")):
             return [data]
+        if "<" in data:
+            return re.findall(r'\b(?:href|src)="([^"]*)"', data)
     return []
 
 
@@ -113,7 +115,7 @@ def test_every_json_ld_url_is_on_the_site_origin(client, demo):
     assert_on_origin(urls)
 
 
-def test_every_api_link_is_on_the_site_origin(demo):
+def test_every_api_link_and_syndicated_body_link_is_on_the_site_origin(demo):
     client = api_client(partner_key_issue(partner=Partner.objects.get(name="Demo Partner"))[1])
     explainer = ExplainerPage.objects.live().first()
     claim = Claim.objects.filter(annotations__page=demo).first()
