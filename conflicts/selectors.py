@@ -134,6 +134,19 @@ def annotated_body(page, *, syndicated=False, request=None):
     return {"body_html": body_html, "annotation_notes": notes, "annotation_records": records}
 
 
+def page_lead_image(page):
+    """The first image of the page's body (an image block, or a block with an `image`), or None."""
+    from wagtail.images.models import AbstractImage
+
+    for block in page.body or ():
+        image = block.value
+        if not isinstance(image, AbstractImage):
+            image = image.get("image") if hasattr(image, "get") else None
+        if isinstance(image, AbstractImage):
+            return image
+    return None
+
+
 def annotation_list_for_page(page):
     """The page's annotation rows (live version) with their records, in body order."""
     return Annotation.objects.filter(page_id=page.pk).select_related("claim", "source", "location").only(

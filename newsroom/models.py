@@ -109,7 +109,8 @@ class ArticlePage(ReportingPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_page_context(self))
         context["jsonld"] = structured_data.news_article(
-            self, request, places=context["places"], cited_claims=context["cited_claims"]
+            self, request, places=context["places"], cited_claims=context["cited_claims"],
+            lead_image=selectors.page_lead_image(self),
         )
         return context
 
@@ -192,10 +193,14 @@ class ExplainerPage(ReportingPage):
         verbose_name = "explainer"
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors
+        from conflicts import selectors, structured_data
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.explainer_page_context(self))
+        context["jsonld"] = structured_data.background_news_article(
+            self, request, places=context["places"], key_claims=context["key_claims"],
+            lead_image=selectors.page_lead_image(self),
+        )
         return context
 
 

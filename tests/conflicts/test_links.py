@@ -106,9 +106,10 @@ def jsonld(html):
 
 
 def test_every_json_ld_url_is_on_the_site_origin(client, demo):
+    explainer = ExplainerPage.objects.live().first()
     verdict = Claim.objects.filter(annotations__page=demo, status="confirmed").first()
     urls = []
-    for path in [demo.url, verdict.get_absolute_url(), "/places/morek/"]:
+    for path in [demo.url, explainer.url, verdict.get_absolute_url(), "/places/morek/"]:
         (block,) = jsonld(client.get(path, HTTP_HOST=OTHER_HOST).content.decode())
         urls += absolute_urls(block)
     assert f"{ORIGIN}{demo.url}" in urls and f"{ORIGIN}{verdict.get_absolute_url()}" in urls
