@@ -116,6 +116,12 @@ def test_every_json_ld_url_is_on_the_site_origin(client, demo):
     assert_on_origin(urls)
 
 
+def test_a_pages_open_graph_url_is_on_the_site_origin(client, demo):
+    for path in [demo.url, "/places/morek/", "/conflicts/idlib/"]:
+        html = client.get(path, {"utm_source": "x"}, HTTP_HOST=OTHER_HOST).content.decode()
+        assert f'<meta property="og:url" content="{ORIGIN}{path}">' in html
+
+
 def test_every_api_link_and_syndicated_body_link_is_on_the_site_origin(demo):
     client = api_client(partner_key_issue(partner=Partner.objects.get(name="Demo Partner"))[1])
     explainer = ExplainerPage.objects.live().first()
