@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.rich_text import RichText
 
+from .links import rich_text_for_rendering
 from .selectors import annotation_records_load, body_annotation_refs
 from .spans import annotation_reference_errors, records_prefetched
 
@@ -38,6 +39,9 @@ class AnnotatedRichTextBlock(blocks.RichTextBlock):
                 "the text as a claim, source or place."
             )
         return super().value_from_datadict(data, files, prefix)
+
+    def render_basic(self, value, context=None):
+        return super().render_basic(rich_text_for_rendering(value), context)
 
     def clean(self, value):
         if isinstance(value, RefusedRichText):

@@ -1,14 +1,13 @@
 """StreamField blocks for article and explainer bodies."""
 
-import json
 
-from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.rich_text import RichText
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from conflicts.blocks import AnnotatedRichTextBlock, AnnotatedStreamBlock
+from conflicts.links import body_url
 
 # Rich-text features of a body: formatting, links and the three annotation kinds.
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "claim", "source", "place"]
@@ -31,9 +30,19 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False)
     credit = blocks.CharBlock(required=False)
 
+    RENDITION = "width-1200"
+
     class Meta:
         icon = "image"
         template = "components/blocks/image.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        if value.get("image"):
+            rendition = get_rendition_or_not_found(value["image"], self.RENDITION)
+            # Absolute in syndicated HTML, where a partner's page would resolve a path on its own host.
+            context["img_tag"] = rendition.img_tag({"src": body_url(rendition.url)})
+        return context
 
 
 class BodyBlock(AnnotatedStreamBlock):
