@@ -34,7 +34,7 @@ GEOJSON = {
 }
 
 ERROR_RESPONSES = {
-    "400": "A filter, limit or other parameter could not be read; the body names it.",
+    "400": "A filter, limit, cursor or other parameter could not be read; the body names it.",
     "401": "No key, or an unknown or revoked key.",
     "403": "The partner's access is suspended.",
     "404": "Not found, not published, or outside the partner's conflicts.",

@@ -8,10 +8,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
+from rest_framework.exceptions import NotAcceptable, NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
@@ -20,6 +19,7 @@ from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Locat
 from ..selectors import annotated_body, article_model, explainer_model
 from . import filters, formats, scope, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
+from .pagination import SyncPagination
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
@@ -46,30 +46,6 @@ ANNOTATION_PAGE_OBJECT = {
     "required": ["@context", "type", "items"],
     "additionalProperties": True,
 }
-
-
-class SyncPagination(CursorPagination):
-    """Cursor pages in id order: an item edited during a walk keeps its place, so none is skipped or repeated."""
-
-    ordering = "pk"
-    page_size = 50
-    page_size_query_param = "limit"
-    max_page_size = 200
-
-    def get_schema_operation_parameters(self, view):
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
-        return parameters
-
-    def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError({"limit": f"A whole number from 1 to {self.max_page_size}."})
-        return int(raw)
 
 
 class FormatFirstNegotiation(DefaultContentNegotiation):

@@ -134,7 +134,7 @@ def test_bad_filter_values_are_400_with_the_reason(client_for, coverage):
     assert "status" in response.json()
     response = client_for.get("/api/v1/articles/", {"q": "x" * 500})
     assert response.status_code == 400
-    assert client_for.get("/api/v1/articles/", {"cursor": "garbage"}).status_code == 404
+    assert client_for.get("/api/v1/articles/", {"cursor": "garbage"}).status_code == 400
     assert client_for.get("/api/v1/articles/", {"format": "ninjs"}).status_code == 406
     unknown = client_for.get("/api/v1/articles/", {"format": "xml"})
     assert unknown.status_code == 404
