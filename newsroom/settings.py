@@ -196,11 +196,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Partner rate limits and password-reset limits count in the default cache, so production needs
+# one that every worker process shares: without REDIS_URL, `check --deploy` fails
+# (conflicts.checks). Short socket timeouts: an unreachable Redis costs a request little, and
+# the limits let requests through meanwhile (conflicts.throttling).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from conflicts.models import PartnerKey
 from conflicts.services.partners import partner_key_issue, partner_key_revoke
-from tests.api.conftest import api_client
+from tests.api.conftest import api_client, away_from_a_window_edge
 from tests.factories import ConflictFactory, make_article, make_explainer
 
 
@@ -118,6 +118,7 @@ def test_throttled_partner_gets_429_with_retry_after(partner, client_for, covera
     cache.clear()
     partner.rate_limit = "3/minute"
     partner.save()
+    away_from_a_window_edge()
     statuses = [client_for.get("/api/v1/conflicts/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     response = client_for.get("/api/v1/conflicts/")
