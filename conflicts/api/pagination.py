@@ -16,6 +16,9 @@ class SyncPagination(CursorPagination):
     """Cursor pages in id order: an item edited during a walk keeps its place, so none is skipped or repeated."""
 
     ordering = "pk"
+    cursor_query_description = (
+        "Opaque: the `cursor` of a `next` or `previous` link of this list; any other value is a 400."
+    )
     page_size = 50
     page_size_query_param = "limit"
     max_page_size = 200
