@@ -315,6 +315,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "conflicts.api.schema.error_responses",
+        "conflicts.api.schema.blank_alternatives_as_any_of",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "conflicts.choices.ClaimStatus",

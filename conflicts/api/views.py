@@ -155,7 +155,11 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Live articles of your conflicts, in id order (cursor pages).", parameters=[FORMAT_PARAMETER]),
+    list=extend_schema(
+        summary="Live articles of your conflicts, in id order (cursor pages). ninjs is per article: see one article.",
+        parameters=[FORMAT_PARAMETER],
+        responses={(200, "application/json"): serializers.ArticleSerializer(many=True)},
+    ),
     retrieve=extend_schema(
         summary="One article: annotated body HTML and its annotations. format=ninjs gives IPTC ninjs 2.2.",
         parameters=[OpenApiParameter(
