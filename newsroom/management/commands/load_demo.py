@@ -5,7 +5,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from conflicts.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
+from newsroom.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
 from conflicts.links import site_address
 
 DEV_DEMO_PASSWORD = "conflict-desk-demo"
