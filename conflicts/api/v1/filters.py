@@ -12,11 +12,11 @@ from rest_framework.exceptions import ValidationError
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from ..choices import ClaimStatus, LocationKind, SourceKind
-from ..models import Annotation, Claim, Conflict, Location, PageTombstone, Source
-from ..search import search_terms
-from .. import coverage
-from ..conf import article_models, explainer_models
+from ...choices import ClaimStatus, LocationKind, SourceKind
+from ...models import Annotation, Claim, Conflict, Location, PageTombstone, Source
+from ...search import search_terms
+from ... import coverage
+from ...conf import article_models, explainer_models
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
