@@ -11,6 +11,8 @@ points at a note: the notes are not part of the body a partner publishes. Only a
 change, never the text.
 """
 
+import contextlib
+
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -174,10 +176,8 @@ class AnnotationElementHandler(LinkElementHandler):
         data = {"id": pk, "label": str(record)}
         if self.kind == AnnotationKind.CLAIM:
             data["status"] = record.status
-        try:
+        with contextlib.suppress(NoReverseMatch):
             data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[pk])
-        except NoReverseMatch:
-            pass
         return data
 
 

@@ -4,8 +4,10 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import schema  # noqa: F401  (registers the Api-Key scheme with drf-spectacular)
-from . import views
+from . import (
+    schema,  # noqa: F401  (registers the Api-Key scheme with drf-spectacular)
+    views,
+)
 
 app_name = "v1"
 

@@ -14,13 +14,12 @@ from rest_framework.generics import ListAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
-
-from ...choices import AnnotationKind
-from ...models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from wagtail.models import Page
 
 from ... import audience, coverage
+from ...choices import AnnotationKind
+from ...models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 from .pagination import SyncPagination

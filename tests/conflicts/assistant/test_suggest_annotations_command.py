@@ -52,7 +52,7 @@ def test_the_desk_records_are_linked_when_the_demo_is_loaded():
 
 
 def test_standard_input_is_read_with_a_dash(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Two civilians were killed in Idlib, activists said.".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Two civilians were killed in Idlib, activists said.")))
     result = run("-", "--no-desk")
     assert [f["text"] for f in result["figures"]] == ["Two"]
     assert result["attributions"][0]["source"]["text"] == "activists"
