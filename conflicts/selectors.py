@@ -192,14 +192,6 @@ def annotation_list_located(annotations, body_html):
     return located
 
 
-def page_list_citing(record):
-    """Live pages with a span annotated with this claim, source or place."""
-    field = {Claim: "claim", Source: "source", Location: "location"}[type(record)]
-    return public_pages().filter(
-        pk__in=Annotation.objects.filter(**{field: record}).values("page_id")
-    ).specific()
-
-
 def article_update_log(page, claims):
     """The editorial corrections and updates log, with a line for every later status change of a cited claim."""
     entries = [
