@@ -87,3 +87,11 @@ class ArticleUpdateKind(models.TextChoices):
     UPDATE = "update", "Update"
     CLARIFICATION = "clarification", "Clarification"
     CLAIM_STATUS = "claim_status", "Claim status"
+
+
+class SuggestionKind(models.TextChoices):
+    """What the annotation assistant suggests; an attribution is a source with its claim."""
+
+    ATTRIBUTION = "attribution", "Attribution"
+    PLACE = "place", "Place"
+    FIGURE = "figure", "Figure"

@@ -137,14 +137,20 @@ class AnnotationElementHandler(LinkElementHandler):
             record = LINK_HANDLERS[self.kind].get_model()._default_manager.filter(pk=pk).first()
         if record is None:
             return {"id": pk, "label": "(deleted)", "missing": True}
-        data = {"id": pk, "label": str(record)}
-        if self.kind == AnnotationKind.CLAIM:
-            data["status"] = record.status
-        try:
-            data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[pk])
-        except NoReverseMatch:
-            pass
-        return data
+        return entity_data(self.kind, record)
+
+
+def entity_data(kind, record):
+    """What the editor keeps on a span of `kind` tied to `record`: id, label, a claim's status and
+    where to edit the record; public fields only."""
+    data = {"id": record.pk, "label": str(record)}
+    if kind == AnnotationKind.CLAIM:
+        data["status"] = record.status
+    try:
+        data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[record.pk])
+    except NoReverseMatch:
+        pass
+    return data
 
 
 def entity_decorator(kind):

@@ -1,10 +1,11 @@
 """Registration of the extension with Wagtail."""
 
-from django.urls import reverse
+from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.snippets.models import register_snippet
 
+from . import suggestion_admin
 from .partner_admin import PartnerGroup
 from .rich_text import LINK_HANDLERS, conversion_rule
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
@@ -23,6 +24,11 @@ ANNOTATION_FEATURES = [
 @hooks.register("register_admin_viewset")
 def register_annotation_choosers():
     return list(annotation_choosers.values())
+
+
+@hooks.register("register_admin_urls")
+def register_suggestion_urls():
+    return [path("", include(suggestion_admin.urlpatterns))]
 
 
 @hooks.register("register_admin_viewset")

@@ -13,6 +13,7 @@ from .pages import (
 )
 from .partners import DeliveryStatus, PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery, WebhookEvent
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
+from .suggestions import DismissedSuggestion, suggestion_key, suggestion_text_normalise
 
 __all__ = [
     "AbstractKeyClaim",
@@ -28,12 +29,15 @@ __all__ = [
     "ClaimStatusChange",
     "Conflict",
     "DeliveryStatus",
+    "DismissedSuggestion",
     "Location",
     "PageTombstone",
     "Partner",
     "PartnerKey",
     "Source",
     "StatusChangeOutsideHistory",
+    "suggestion_key",
+    "suggestion_text_normalise",
     "Webhook",
     "WebhookDelivery",
     "WebhookEvent",
