@@ -11,6 +11,7 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from draftjs_exporter.dom import DOM
+from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.rich_text import LinkHandler
 
@@ -170,4 +171,30 @@ def conversion_rule(kind, entity_type):
             f'a[linktype="{kind}"]': AnnotationElementHandler(entity_type, kind),
         },
         "to_database_format": {"entity_decorators": {entity_type: entity_decorator(kind)}},
+    }
+
+
+class AnnotationFeature(EntityFeature):
+    """An annotation kind in the Draftail toolbar; the field it is enabled on also gets the
+    "Suggest annotations" control, once however many annotation kinds it has."""
+
+    def construct_options(self, options):
+        super().construct_options(options)
+        controls = options.setdefault("controls", [])
+        if not any(control.get("type") == SUGGEST_CONTROL for control in controls):
+            controls.append({"type": SUGGEST_CONTROL})
+
+
+SUGGEST_CONTROL = "SUGGEST"
+
+
+def suggest_control_config():
+    """What the suggest control needs in the editor page: where to ask, and the edit forms' choices."""
+    from .choices import ClaimStatus, LocationKind, SourceKind
+
+    return {
+        "suggestUrl": reverse("conflicts_suggestions", args=[0]),
+        "sourceKinds": SourceKind.choices,
+        "placeKinds": LocationKind.choices,
+        "claimStatuses": ClaimStatus.choices,
     }
