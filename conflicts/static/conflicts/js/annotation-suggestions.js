@@ -223,51 +223,57 @@
   ];
   var DISMISS_KINDS = { attributions: "attribution", places: "place", figures: "figure" };
 
-  function SuggestControl(props) {
-    var control = props.control || {};
-    var state = useState({ status: "closed", error: "", items: null, notes: {}, edits: {}, editing: {}, gone: {} });
-    var panel = state[0];
-    var setPanel = state[1];
-    var page = pageId();
-    var update = function (changes) { setPanel(function (old) { return Object.assign({}, old, changes); }); };
-    var updateIn = function (name, id, value) {
-      setPanel(function (old) {
+  /* A class component: window.React is not the copy that renders Draftail, so hooks are not available. */
+  class SuggestControl extends React.Component {
+    constructor(props) {
+      super(props);
+      this.state = { status: "closed", error: "", items: null, notes: {}, edits: {}, editing: {}, gone: {} };
+    }
+
+    update(changes) { this.setState(changes); }
+
+    updateIn(name, id, value) {
+      this.setState(function (old) {
         var map = Object.assign({}, old[name]);
         map[id] = value;
         var changes = {};
         changes[name] = map;
-        return Object.assign({}, old, changes);
+        return changes;
       });
-    };
+    }
 
-    function suggest() {
-      update({ status: "loading", error: "" });
-      postJson(endpoint(control, page), { text: editorText(props.getEditorState()) }).then(function (body) {
+    suggest() {
+      var self = this;
+      self.update({ status: "loading", error: "" });
+      postJson(endpoint(self.props.control, pageId()), { text: editorText(self.props.getEditorState()) }).then(function (body) {
         var items = {};
         GROUPS.forEach(function (group) {
           items[group[0]] = body[group[0]].map(function (item, index) {
             return Object.assign({ id: group[0] + "-" + index }, item);
           });
         });
-        setPanel({ status: "open", error: "", items: items, notes: {}, edits: {}, editing: {}, gone: {} });
-      }).catch(function (error) { update({ status: "open", error: error.message, items: null }); });
+        self.setState({ status: "open", error: "", items: items, notes: {}, edits: {}, editing: {}, gone: {} });
+      }).catch(function (error) { self.update({ status: "open", error: error.message, items: null }); });
     }
 
-    function dismiss(kind, item) {
-      postJson(endpoint(control, page, "dismiss"), { kind: DISMISS_KINDS[kind], text: item.text || (item.claim || {}).text })
-        .then(function () { updateIn("gone", item.id, "Dismissed for this page."); })
-        .catch(function (error) { updateIn("notes", item.id, error.message); });
+    dismiss(kind, item) {
+      var self = this;
+      postJson(endpoint(self.props.control, pageId(), "dismiss"), { kind: DISMISS_KINDS[kind], text: item.text || (item.claim || {}).text })
+        .then(function () { self.updateIn("gone", item.id, "Dismissed for this page."); })
+        .catch(function (error) { self.updateIn("notes", item.id, error.message); });
     }
 
-    /* Accepts one suggestion: records first (made or found), then the spans in one editor change. */
-    function accept(kind, item) {
-      var plan = acceptPlan(kind, item, panel.edits[item.id] || initialEdits(kind, item));
+    /* Accepts one suggestion: records first (made or found), then its spans in one editor change. */
+    accept(kind, item) {
+      var self = this;
+      var props = self.props;
+      var plan = acceptPlan(kind, item, self.state.edits[item.id] || initialEdits(kind, item));
       var problem = checkSpans(props.getEditorState(), plan.spans);
       if (problem) {
-        updateIn("notes", item.id, problem);
+        self.updateIn("notes", item.id, problem);
         return Promise.resolve(false);
       }
-      return postJson(endpoint(control, page, "accept"), plan.payload).then(function (answer) {
+      return postJson(endpoint(props.control, pageId(), "accept"), plan.payload).then(function (answer) {
         var editorState = props.getEditorState();
         var late = checkSpans(editorState, plan.spans);
         if (late) throw new Error(late);
@@ -276,20 +282,34 @@
           return Object.assign({}, span, { data: { id: String(data.id), label: data.label, status: data.status || "", edit_url: data.edit_url || "" } });
         });
         props.onChange(applySpans(editorState, spans));
-        updateIn("gone", item.id, "Accepted.");
+        self.updateIn("gone", item.id, "Accepted.");
         return true;
       }).catch(function (error) {
-        updateIn("notes", item.id, error.message);
-        updateIn("editing", item.id, true);
+        self.updateIn("notes", item.id, error.message);
+        self.updateIn("editing", item.id, true);
         return false;
       });
     }
 
-    function acceptAll(kind, items) {
+    acceptAll(kind, items) {
+      var self = this;
       return items.reduce(function (previous, item) {
-        return previous.then(function () { return accept(kind, item); });
+        return previous.then(function () { return self.accept(kind, item); });
       }, Promise.resolve());
     }
+
+    render() {
+    var self = this;
+    var props = self.props;
+    var control = props.control || {};
+    var panel = self.state;
+    var page = pageId();
+    var update = self.update.bind(self);
+    var updateIn = self.updateIn.bind(self);
+    var suggest = self.suggest.bind(self);
+    var accept = self.accept.bind(self);
+    var acceptAll = self.acceptAll.bind(self);
+    var dismiss = self.dismiss.bind(self);
 
     var button = h("button", {
       type: "button",
@@ -309,7 +329,8 @@
       });
       var rows = panel.items[kind].filter(function (item) { return panel.gone[item.id] || open.indexOf(item) >= 0; }).map(function (item) {
         if (panel.gone[item.id]) {
-          return h("li", { key: item.id, className: "conflicts-suggestion conflicts-suggestion--done" }, describe(kind, item), " — " + panel.gone[item.id]);
+          return h("li", { key: item.id, className: "conflicts-suggestion conflicts-suggestion--done", "data-kind": kind }, describe(kind, item), " — ",
+            h("span", { className: "conflicts-suggestion__status", role: "status" }, panel.gone[item.id]));
         }
         var edits = panel.edits[item.id] || initialEdits(kind, item);
         return h("li", { key: item.id, className: "conflicts-suggestion", "data-kind": kind },
@@ -339,6 +360,7 @@
       h("div", { className: "conflicts-suggest__panel", role: "region", "aria-label": "Suggested annotations" },
         panel.error ? h("p", { className: "error-message", role: "alert" }, panel.error) : null,
         groups));
+    }
   }
 
   /* Where to ask and the choices the edit forms offer, written into the editor page by the extension. */
