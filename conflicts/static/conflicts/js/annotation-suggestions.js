@@ -6,7 +6,6 @@
 
   var React = window.React;
   var h = React.createElement;
-  var useState = React.useState;
 
   var OVERLAP = "These words are already annotated; annotations cannot overlap.";
   var MOVED = "The text changed since the suggestions were made; suggest again.";
@@ -299,67 +298,67 @@
     }
 
     render() {
-    var self = this;
-    var props = self.props;
-    var control = props.control || {};
-    var panel = self.state;
-    var page = pageId();
-    var update = self.update.bind(self);
-    var updateIn = self.updateIn.bind(self);
-    var suggest = self.suggest.bind(self);
-    var accept = self.accept.bind(self);
-    var acceptAll = self.acceptAll.bind(self);
-    var dismiss = self.dismiss.bind(self);
+      var self = this;
+      var props = self.props;
+      var control = props.control || {};
+      var panel = self.state;
+      var page = pageId();
+      var update = self.update.bind(self);
+      var updateIn = self.updateIn.bind(self);
+      var suggest = self.suggest.bind(self);
+      var accept = self.accept.bind(self);
+      var acceptAll = self.acceptAll.bind(self);
+      var dismiss = self.dismiss.bind(self);
 
-    var button = h("button", {
-      type: "button",
-      className: "button button-small button-secondary conflicts-suggest__toggle",
-      disabled: !page || !control.suggestUrl || panel.status === "loading",
-      title: page ? "" : "Save a draft first: suggestions are kept per page.",
-      onClick: function () { if (panel.status === "open") { update({ status: "closed" }); } else { suggest(); } },
-    }, panel.status === "loading" ? "Suggesting…" : panel.status === "open" ? "Close suggestions" : "Suggest annotations");
+      var button = h("button", {
+        type: "button",
+        className: "button button-small button-secondary conflicts-suggest__toggle",
+        disabled: !page || !control.suggestUrl || panel.status === "loading",
+        title: page ? "" : "Save a draft first: suggestions are kept per page.",
+        onClick: function () { if (panel.status === "open") { update({ status: "closed" }); } else { suggest(); } },
+      }, panel.status === "loading" ? "Suggesting…" : panel.status === "open" ? "Close suggestions" : "Suggest annotations");
 
-    if (panel.status !== "open") return h("div", { className: "conflicts-suggest" }, button);
+      if (panel.status !== "open") return h("div", { className: "conflicts-suggest" }, button);
 
-    var editorState = props.getEditorState();
-    var groups = panel.items ? GROUPS.map(function (group) {
-      var kind = group[0];
-      var open = panel.items[kind].filter(function (item) {
-        return !panel.gone[item.id] && !(group[2] && alreadyAnnotated(editorState, mainSpan(kind, item), group[2]));
-      });
-      var rows = panel.items[kind].filter(function (item) { return panel.gone[item.id] || open.indexOf(item) >= 0; }).map(function (item) {
-        if (panel.gone[item.id]) {
-          return h("li", { key: item.id, className: "conflicts-suggestion conflicts-suggestion--done", "data-kind": kind }, describe(kind, item), " — ",
-            h("span", { className: "conflicts-suggestion__status", role: "status" }, panel.gone[item.id]));
-        }
-        var edits = panel.edits[item.id] || initialEdits(kind, item);
-        return h("li", { key: item.id, className: "conflicts-suggestion", "data-kind": kind },
-          h("button", { type: "button", className: "conflicts-suggestion__text", title: "Show in the text",
-                        onClick: function () { showInText(props, mainSpan(kind, item)); } }, describe(kind, item)),
-          panel.editing[item.id] && kind !== "figures"
-            ? h(EditForm, { kind: kind, item: item, edits: edits, control: control,
-                            onEdit: function (value) { updateIn("edits", item.id, value); } })
+      var editorState = props.getEditorState();
+      var groups = panel.items ? GROUPS.map(function (group) {
+        var kind = group[0];
+        var open = panel.items[kind].filter(function (item) {
+          return !panel.gone[item.id] && !(group[2] && alreadyAnnotated(editorState, mainSpan(kind, item), group[2]));
+        });
+        var rows = panel.items[kind].filter(function (item) { return panel.gone[item.id] || open.indexOf(item) >= 0; }).map(function (item) {
+          if (panel.gone[item.id]) {
+            return h("li", { key: item.id, className: "conflicts-suggestion conflicts-suggestion--done", "data-kind": kind }, describe(kind, item), " — ",
+              h("span", { className: "conflicts-suggestion__status", role: "status" }, panel.gone[item.id]));
+          }
+          var edits = panel.edits[item.id] || initialEdits(kind, item);
+          return h("li", { key: item.id, className: "conflicts-suggestion", "data-kind": kind },
+            h("button", { type: "button", className: "conflicts-suggestion__text", title: "Show in the text",
+                          onClick: function () { showInText(props, mainSpan(kind, item)); } }, describe(kind, item)),
+            panel.editing[item.id] && kind !== "figures"
+              ? h(EditForm, { kind: kind, item: item, edits: edits, control: control,
+                              onEdit: function (value) { updateIn("edits", item.id, value); } })
+              : null,
+            panel.notes[item.id] ? h("p", { className: "conflicts-suggestion__note", role: "status" }, panel.notes[item.id]) : null,
+            h("div", { className: "conflicts-suggestion__actions" },
+              kind !== "figures" ? h("button", { type: "button", className: "button button-small", onClick: function () { accept(kind, item); } }, "Accept") : null,
+              kind !== "figures" ? h("button", { type: "button", className: "button button-small button-secondary",
+                onClick: function () { updateIn("edits", item.id, edits); updateIn("editing", item.id, !panel.editing[item.id]); } }, "Edit") : null,
+              h("button", { type: "button", className: "button button-small button-secondary no", onClick: function () { dismiss(kind, item); } }, "Dismiss")));
+        });
+        return h("section", { key: kind, className: "conflicts-suggest__group", "data-kind": kind },
+          h("h3", null, group[1] + " (" + open.length + ")"),
+          kind === "figures" ? h("p", { className: "help" }, FIGURES_LATER) : null,
+          kind !== "figures" && open.length > 1
+            ? h("button", { type: "button", className: "button button-small", onClick: function () { acceptAll(kind, open); } }, "Accept all " + group[1].split(" ")[0].toLowerCase())
             : null,
-          panel.notes[item.id] ? h("p", { className: "conflicts-suggestion__note", role: "status" }, panel.notes[item.id]) : null,
-          h("div", { className: "conflicts-suggestion__actions" },
-            kind !== "figures" ? h("button", { type: "button", className: "button button-small", onClick: function () { accept(kind, item); } }, "Accept") : null,
-            kind !== "figures" ? h("button", { type: "button", className: "button button-small button-secondary",
-              onClick: function () { updateIn("edits", item.id, edits); updateIn("editing", item.id, !panel.editing[item.id]); } }, "Edit") : null,
-            h("button", { type: "button", className: "button button-small button-secondary no", onClick: function () { dismiss(kind, item); } }, "Dismiss")));
-      });
-      return h("section", { key: kind, className: "conflicts-suggest__group", "data-kind": kind },
-        h("h3", null, group[1] + " (" + open.length + ")"),
-        kind === "figures" ? h("p", { className: "help" }, FIGURES_LATER) : null,
-        kind !== "figures" && open.length > 1
-          ? h("button", { type: "button", className: "button button-small", onClick: function () { acceptAll(kind, open); } }, "Accept all " + group[1].split(" ")[0].toLowerCase())
-          : null,
-        rows.length ? h("ul", null, rows) : h("p", null, "Nothing to suggest."));
-    }) : null;
+          rows.length ? h("ul", null, rows) : h("p", null, "Nothing to suggest."));
+      }) : null;
 
-    return h("div", { className: "conflicts-suggest conflicts-suggest--open" }, button,
-      h("div", { className: "conflicts-suggest__panel", role: "region", "aria-label": "Suggested annotations" },
-        panel.error ? h("p", { className: "error-message", role: "alert" }, panel.error) : null,
-        groups));
+      return h("div", { className: "conflicts-suggest conflicts-suggest--open" }, button,
+        h("div", { className: "conflicts-suggest__panel", role: "region", "aria-label": "Suggested annotations" },
+          panel.error ? h("p", { className: "error-message", role: "alert" }, panel.error) : null,
+          groups));
     }
   }
 
