@@ -11,8 +11,8 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from draftjs_exporter.dom import DOM
-from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
+from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.rich_text import LinkHandler
 
 from .choices import AnnotationKind

@@ -12,8 +12,8 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from .chooser_head_start import HeadStartMixin
 from .choices import ClaimStatus, SourceKind
+from .chooser_head_start import HeadStartMixin
 from .models import (
     CONFIDENTIAL_SOURCE_FIELDS,
     CONFIDENTIAL_SOURCE_PERMISSION,

@@ -120,8 +120,8 @@ def test_editor_accepts_edits_and_dismisses_suggestions_and_saves_exactly_what_w
     places = {name: Location.objects.get(name=name).pk for name in ("Russia", "Turkey", "Idlib province")}
     expected = sorted([
         ["SOURCE", "A security source speaking to TRT World", str(security_source.pk)],
-        ["CLAIM", "I think these withdrawals are clearly related to the Turkish expectation of a new military "
-                  "operation by the Assad regime supported by Russia and Iran.", str(claim.pk)],
+        ["CLAIM", ("I think these withdrawals are clearly related to the Turkish expectation of a new military "
+                   "operation by the Assad regime supported by Russia and Iran."), str(claim.pk)],
         ["PLACE", "Russia", str(places["Russia"])],
         ["PLACE", "Turkey", str(places["Turkey"])],
         ["PLACE", "Idlib", str(places["Idlib province"])],

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
+from conflicts.models import Claim
 from tests.factories import (
     AnonymousSourceFactory, LocationFactory, SourceFactory, UserFactory, make_article, make_claim,
 )
@@ -87,7 +88,6 @@ def test_a_new_named_source_recorded_with_a_claim_needs_no_anonymity_reason(clie
         "new_source_label": "the Syrian Observatory for Human Rights", "new_source_kind": "named_organisation",
     })
     assert response.status_code == 200, response.content
-    from conflicts.models import Claim
     source = Claim.objects.get().attributions.get().source
     assert (source.public_label, source.kind, source.is_anonymous) == (
         "the Syrian Observatory for Human Rights", "named_organisation", False)

@@ -80,8 +80,8 @@ def test_offsets_count_utf16_units_as_the_editor_does(client, article, page_edit
 
 
 @pytest.mark.parametrize("payload, raw, message", [
-    ({"text": "x" * 200_000}, None, "The body has 200,000 characters; suggestions are made for bodies of at most "
-                                    "100,000 characters. Ask for them per block instead."),
+    ({"text": "x" * 200_000}, None, ("The body has 200,000 characters; suggestions are made for bodies of at most "
+                                     "100,000 characters. Ask for them per block instead.")),
     (None, "not json", "The request is not JSON; reload the page and try again."),
     (None, "[1, 2]", "The request must be a JSON object."),
     ({"text": 12}, None, "'text' must be text."),
@@ -242,3 +242,25 @@ def test_the_page_must_exist(client, page_editor, db):
     response = client.post(reverse("conflicts_suggestions", args=[Page.objects.order_by("-pk").first().pk + 100]),
                            data="{}", content_type="application/json")
     assert response.status_code == 404
+
+
+def test_suggesting_costs_the_same_queries_whatever_the_desk_holds(client, article, page_editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(page_editor)
+    post(client, "conflicts_suggestions", article, {"text": TEXT})
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert post(client, "conflicts_suggestions", article, {"text": TEXT}).status_code == 200
+        return len(captured)
+
+    LocationFactory(name="Idlib", kind="city")
+    AnonymousSourceFactory(public_label="a security source")
+    few = queries()
+    for number in range(20):
+        LocationFactory(name=f"Village {number}", kind="village")
+        AnonymousSourceFactory(public_label=f"a source {number}")
+    post(client, "conflicts_suggestions_dismiss", article, {"kind": "place", "text": "Turkey"})
+    assert queries() == few
