@@ -11,7 +11,7 @@ from .pages import (
     ExplainerPageMixin,
     ReportingPageMixin,
 )
-from .partners import DeliveryStatus, PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery, WebhookEvent
+from .partners import PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
 from .suggestions import DismissedSuggestion, suggestion_key, suggestion_text_normalise
 
@@ -28,7 +28,6 @@ __all__ = [
     "ClaimAttribution",
     "ClaimStatusChange",
     "Conflict",
-    "DeliveryStatus",
     "DismissedSuggestion",
     "Location",
     "PageTombstone",
@@ -40,5 +39,4 @@ __all__ = [
     "suggestion_text_normalise",
     "Webhook",
     "WebhookDelivery",
-    "WebhookEvent",
 ]

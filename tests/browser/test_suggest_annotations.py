@@ -7,8 +7,8 @@ import re
 from django.core.management import call_command
 from django.utils.html import escape
 
-from conflicts.demo.content import article_paragraphs
 from conflicts.models import Claim, DismissedSuggestion, Location, Source
+from newsroom.demo.content import article_paragraphs
 from newsroom.models import ArticlePage
 from tests.browser.conftest import admin_login
 

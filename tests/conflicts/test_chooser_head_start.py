@@ -7,7 +7,12 @@ from wagtail.models import GroupPagePermission
 
 from conflicts.models import Claim
 from tests.factories import (
-    AnonymousSourceFactory, LocationFactory, SourceFactory, UserFactory, make_article, make_claim,
+    AnonymousSourceFactory,
+    LocationFactory,
+    SourceFactory,
+    UserFactory,
+    make_article,
+    make_claim,
 )
 
 PARAGRAPH = "Turkey sent troops to Idlib, a security source said."

@@ -1,4 +1,4 @@
-"""Builds the demo site from conflicts/demo/content.py; running it again changes nothing."""
+"""Builds the demo site from newsroom/demo/content.py; running it again changes nothing."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,8 +9,20 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
-from ..models import Claim, Conflict, Location, Partner, Source
-from ..services.claims import claim_change_status, claim_create
+from conflicts.links import site_address
+from conflicts.models import Claim, Conflict, Location, Partner, Source
+from conflicts.services.claims import claim_change_status, claim_create
+
+from ..models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleRelatedExplainer,
+    ArticleUpdate,
+    ExplainerIndexPage,
+    ExplainerKeyClaim,
+    ExplainerPage,
+    HomePage,
+)
 from . import content
 
 ADMIN_USERNAME = "admin"
@@ -21,14 +33,23 @@ DEMO_PARTNER = "Demo Partner"
 
 
 @transaction.atomic
-def demo_load(*, admin_password, stdout=None):
-    """Loads everything and returns the admin user; records are matched by slug or label."""
+def demo_load(*, admin_password, site_url="", stdout=None):
+    """Loads everything and returns the admin user; records are matched by slug or label.
+
+    `site_url` (e.g. https://news.example.org) is where the site is served: the default Site
+    is set to it, so every published URL is on that origin; without it a new Site is
+    localhost:80 and an existing one is left as it is.
+    """
+    address = site_address(site_url) if site_url else None
     admin = _users(admin_password)
     conflicts = _conflicts()
     locations = _locations(conflicts)
     sources = _sources()
     claims = _claims(conflicts, locations, sources, admin)
     home, news, explainers_index = _site_tree()
+    if address:
+        hostname, port = address
+        Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
     explainers = {
         spec["slug"]: _explainer(explainers_index, spec, conflicts, locations, claims)
         for spec in content.EXPLAINERS
@@ -171,7 +192,6 @@ def tree_root():
 
 
 def _site_tree():
-    from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
 
     root = tree_root()
     home = HomePage.objects.first()
@@ -210,7 +230,6 @@ def _paragraph_blocks(paragraphs, spans=(), records=None):
 
 
 def _explainer(parent, spec, conflicts, locations, claims):
-    from newsroom.models import ExplainerKeyClaim, ExplainerPage
 
     page, created = _child(
         parent,
@@ -232,7 +251,6 @@ def _explainer(parent, spec, conflicts, locations, claims):
 
 
 def _article(parent, conflicts, locations, sources, claims, explainers):
-    from newsroom.models import ArticlePage, ArticleRelatedExplainer, ArticleUpdate
 
     spec = content.ARTICLE
     standfirst, paragraphs, _credit = content.article_paragraphs()
