@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.html import format_html
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import LinkRewriter
 
@@ -20,8 +21,6 @@ _syndication_base = ContextVar("syndication_base", default=None)
 
 def site_for(request=None):
     """The Wagtail Site serving the request, else the default Site (Wagtail's own fallback)."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()

@@ -22,7 +22,7 @@ from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .choices import AnnotationKind
+from .choices import AnnotationKind, ClaimStatus, LocationKind, SourceKind
 from .links import body_url, is_syndicated_rendering
 from .spans import note_id, parse_id, prefetched_records
 
@@ -224,7 +224,6 @@ SUGGEST_CONTROL = "SUGGEST"
 
 def suggest_control_config():
     """What the suggest control needs in the editor page: where to ask, and the edit forms' choices."""
-    from .choices import ClaimStatus, LocationKind, SourceKind
 
     return {
         "suggestUrl": reverse("conflicts_suggestions", args=[0]),

@@ -3,6 +3,7 @@
 from collections import Counter
 from contextlib import nullcontext
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
@@ -14,7 +15,7 @@ from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStat
 from .conf import article_models, explainer_models
 from .geojson import location_geometry
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
-from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
+from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, Source
 from .spans import annotation_refs, label_for_note, note_id, records_prefetched
 
 
@@ -352,9 +353,7 @@ EXPLAINERS_PER_PAGE = 10
 
 def explainer_index_context(index, params):
     """The index's explainers filtered by conflict and place slugs, paginated; unknown values show nothing."""
-    from django.core.paginator import Paginator
 
-    from .models import Conflict
 
     listed = coverage.explainers().live().public().child_of(index)
     conflict, place = params.get("conflict", ""), params.get("place", "")

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..choices import AnnotationKind
+from ..models import Annotation, Location, Source
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,6 @@ class Vocabulary:
 
 def vocabulary_load():
     """The desk's Location names and spellings, Source labels and annotated phrases."""
-    from ..models import Annotation, Location, Source
-
     vocabulary = Vocabulary()
     for row in Location.objects.values("id", "name", "alternative_names", "kind", "geonames_id", "latitude", "longitude"):
         vocabulary_add_location(vocabulary, **row)

@@ -20,12 +20,10 @@ class SourceQuerySet(models.QuerySet):
     def cited_by(self, pages, *, claims=None):
         """Sources annotated in the given pages, or saying one of `claims` (by default, the claims
         those pages carry)."""
-        from .claims import Claim
-
-        if claims is None:
-            claims = Claim.objects.carried_by(pages)
         annotations = self.model._meta.get_field("annotations").related_model
         attributions = self.model._meta.get_field("attributions").related_model
+        if claims is None:
+            claims = attributions._meta.get_field("claim").related_model.objects.carried_by(pages)
         return self.filter(
             Q(pk__in=annotations.objects.filter(page__in=pages.values("pk")).values("source_id"))
             | Q(pk__in=attributions.objects.filter(claim__in=claims.values("pk")).values("source_id"))

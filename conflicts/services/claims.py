@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..choices import ClaimStatus
 from ..models import Claim, ClaimAttribution, ClaimStatusChange
+from ..signals import claim_status_changed
 
 
 @transaction.atomic
@@ -85,6 +86,4 @@ def claim_change_status(*, claim, to, by, note, evidence_url="", internal_note="
 
 def _after_status_change(change):
     """Hook point for side effects of a committed status change (cache purge, webhooks)."""
-    from ..signals import claim_status_changed
-
     claim_status_changed.send(sender=ClaimStatusChange, change=change)
