@@ -9,6 +9,6 @@ class ConflictsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers
+        from . import checks, receivers  # noqa: F401 (checks registers the system checks)
 
         receivers.connect()

@@ -8,7 +8,8 @@ visible on the others. Each is built from subqueries, so its SQL does not grow w
 from django.db.models import Q
 from wagtail.models import Page
 
-from .conf import article_model, explainer_model, key_claim_model
+from . import coverage
+from .conf import key_claim_models, reporting_models
 from .models import Annotation, Claim, Conflict, Location, Source
 
 
@@ -30,8 +31,7 @@ def public_sources():
 def pages_carrying(claim, pages):
     """Those of `pages` that carry the claim, in their text or as a key claim."""
     carried = Q(pk__in=Annotation.objects.filter(claim=claim).values("page_id"))
-    key_claims = key_claim_model()
-    if key_claims is not None:
+    for key_claims in key_claim_models():
         carried |= Q(pk__in=key_claims.objects.filter(claim=claim).values("page_id"))
     return pages.filter(carried)
 
@@ -44,11 +44,11 @@ def partner_conflict_ids(partner):
 
 
 def partner_articles(partner):
-    return article_model().objects.live().public().filter(conflict__in=partner_conflict_ids(partner))
+    return coverage.articles(conflict__in=partner_conflict_ids(partner)).live().public()
 
 
 def partner_explainers(partner):
-    return explainer_model().objects.live().public().filter(conflict__in=partner_conflict_ids(partner))
+    return coverage.explainers(conflict__in=partner_conflict_ids(partner)).live().public()
 
 
 def partner_pages(partner, *, live=True):
@@ -56,14 +56,8 @@ def partner_pages(partner, *, live=True):
 
     `live=False` also counts pages no longer live, to decide who is told that a page was removed.
     """
-    conflicts = partner_conflict_ids(partner)
-    pages = Page.objects.public()
-    if live:
-        pages = pages.live()
-    return pages.filter(
-        Q(pk__in=article_model().objects.filter(conflict__in=conflicts).values("pk"))
-        | Q(pk__in=explainer_model().objects.filter(conflict__in=conflicts).values("pk"))
-    )
+    pages = coverage.pages_of(reporting_models(), conflict__in=partner_conflict_ids(partner)).public()
+    return pages.live() if live else pages
 
 
 def partner_claims(partner):

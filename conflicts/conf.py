@@ -5,9 +5,10 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 
 DEFAULTS = {
-    # The site's page models that carry annotated bodies.
-    "ARTICLE_PAGE_MODEL": "newsroom.ArticlePage",
-    "EXPLAINER_PAGE_MODEL": "newsroom.ExplainerPage",
+    # The site's page models ("app_label.Model") that carry annotated bodies: article-like types
+    # (ArticlePageMixin) and explainer-like types (ExplainerPageMixin); several of each may be named.
+    "ARTICLE_PAGE_MODELS": (),
+    "EXPLAINER_PAGE_MODELS": (),
     # Map tiles for Leaflet maps; pages stay useful when the tile server is unreachable.
     "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILE_ATTRIBUTION": "© OpenStreetMap contributors",
@@ -31,19 +32,27 @@ def conflicts_setting(name):
     return getattr(settings, "CONFLICTS", {}).get(name, DEFAULTS[name])
 
 
-def article_model():
-    """The site's article page model (CONFLICTS["ARTICLE_PAGE_MODEL"])."""
-    return apps.get_model(conflicts_setting("ARTICLE_PAGE_MODEL"))
+def article_models():
+    """The site's article page models (CONFLICTS["ARTICLE_PAGE_MODELS"]), as a tuple of classes."""
+    return tuple(apps.get_model(label) for label in conflicts_setting("ARTICLE_PAGE_MODELS"))
 
 
-def explainer_model():
-    """The site's explainer page model (CONFLICTS["EXPLAINER_PAGE_MODEL"])."""
-    return apps.get_model(conflicts_setting("EXPLAINER_PAGE_MODEL"))
+def explainer_models():
+    """The site's explainer page models (CONFLICTS["EXPLAINER_PAGE_MODELS"]), as a tuple of classes."""
+    return tuple(apps.get_model(label) for label in conflicts_setting("EXPLAINER_PAGE_MODELS"))
 
 
-def key_claim_model():
-    """The model listing an explainer's key claims (its `key_claims` relation), or None without one."""
-    try:
-        return explainer_model()._meta.get_field("key_claims").related_model
-    except FieldDoesNotExist:
-        return None
+def reporting_models():
+    """Every page model that carries annotations: articles, then explainers."""
+    return article_models() + explainer_models()
+
+
+def key_claim_models():
+    """The models listing explainers' key claims (each explainer model's `key_claims` relation)."""
+    models = []
+    for model in explainer_models():
+        try:
+            models.append(model._meta.get_field("key_claims").related_model)
+        except FieldDoesNotExist:
+            continue
+    return tuple(models)

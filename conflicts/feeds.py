@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 
 from .models import Conflict
-from .conf import article_model
+from . import coverage
 
 FEED_LENGTH = 30
 
@@ -15,11 +15,12 @@ class LatestArticlesFeed(Feed):
     link = "/news/"
     description = "The newsroom's latest conflict reporting."
 
-    def articles(self):
-        return article_model().objects.live().public().select_related("conflict").order_by("-first_published_at", "-pk")
+    def articles(self, **filters):
+        pages = coverage.articles(**filters).live().public().order_by("-first_published_at", "-pk")
+        return coverage.specific_pages(pages[:FEED_LENGTH], select=("conflict",))
 
     def items(self):
-        return self.articles()[:FEED_LENGTH]
+        return self.articles()
 
     def item_title(self, item):
         return item.title
@@ -57,4 +58,4 @@ class ConflictArticlesFeed(LatestArticlesFeed):
         return conflict.summary or f"Latest reporting on {conflict.name}."
 
     def items(self, conflict):
-        return self.articles().filter(conflict=conflict)[:FEED_LENGTH]
+        return self.articles(conflict=conflict)

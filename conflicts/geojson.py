@@ -1,8 +1,22 @@
-"""Validation of GeoJSON geometries (RFC 7946) kept on locations."""
+"""Validation and normalisation of the GeoJSON geometries (RFC 7946) kept on locations.
 
+A geometry is checked for shape (positions, ranges, size), then for validity with shapely (OGC
+simple features: no self-intersection, holes inside their shell...), and published in the form
+RFC 7946 requires: exterior rings counterclockwise and holes clockwise (§3.1.6), and lines and
+polygons crossing the antimeridian split into Multi* geometries on either side of it (§3.1.9).
+"""
+
+import logging
+import re
 from numbers import Real
 
+import antimeridian
+import numpy
+import shapely
 from django.core.exceptions import ValidationError
+from shapely.geometry import mapping, shape
+
+logger = logging.getLogger(__name__)
 
 GEOMETRY_TYPES = (
     "Point",
@@ -86,18 +100,101 @@ def _geometry(value, path):
     return COORDINATE_CHECKS[kind](value["coordinates"], f"{path}.coordinates")
 
 
-def validate_geometry(value):
-    """Raises ValidationError unless value is one RFC 7946 geometry of a sane size."""
-    if value in (None, ""):
+def _as_lists(value):
+    if isinstance(value, (list, tuple)):
+        return [_as_lists(item) for item in value]
+    return value
+
+
+def _refuse_invalid(geometry, path):
+    """Names the problem and where it is, as GEOS finds it: "Self-intersection at [36.5, 35.5]"."""
+    if geometry.is_valid:
         return
+    reason = shapely.is_valid_reason(geometry)
+    found = re.fullmatch(r"(.*?)\[([^\]]*)\]", reason)
+    if found:
+        reason = f"{found[1]} at [{', '.join(found[2].split())}]"
+    raise ValidationError(f"{path}: {reason}.")
+
+
+def _crosses_antimeridian(geometry):
+    """True when an edge spans more than 180° of longitude, the convention RFC 7946 §3.1.9 follows
+    and `antimeridian` splits on; an edge along the antimeridian (180 to -180) is no crossing."""
+    for part in shapely.get_parts(geometry):
+        rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
+        for ring in rings:
+            jumps = numpy.abs(numpy.diff(shapely.get_coordinates(ring)[:, 0]))
+            if ((jumps > 180) & (jumps != 360)).any():
+                return True
+    return False
+
+
+def _normalised_shape(value, path):
+    try:
+        geometry = shape(value)
+    except (ValueError, shapely.errors.GEOSException) as error:
+        raise ValidationError(
+            f"{path}: cannot be read as a geometry; give every position the same number of coordinates."
+        ) from error
+    _refuse_invalid(geometry, path)
+    if geometry.geom_type in ("Point", "MultiPoint"):
+        return value
+    if _crosses_antimeridian(geometry):
+        try:
+            # Straight lines in longitude and latitude between positions (§3.1.1), not great circles.
+            fixed = antimeridian.fix_shape(geometry, fix_winding=True, great_circle=False)
+        except (ValueError, AssertionError) as error:
+            raise ValidationError(f"{path}: cannot be split at the antimeridian ({error}).") from error
+        geometry = shape(fixed)
+        _refuse_invalid(geometry, path)
+    coordinates = _as_lists(mapping(shapely.orient_polygons(geometry))["coordinates"])
+    if (geometry.geom_type, coordinates) == (value["type"], value["coordinates"]):
+        return value
+    return {"type": geometry.geom_type, "coordinates": coordinates}
+
+
+def _normalised(value, path):
+    if value["type"] == "GeometryCollection":
+        return {
+            "type": "GeometryCollection",
+            "geometries": [
+                _normalised(member, f"{path}.geometries[{i}]") for i, member in enumerate(value["geometries"])
+            ],
+        }
+    return _normalised_shape(value, path)
+
+
+def geometry_normalise(value):
+    """The geometry in RFC 7946 form (rewound, split at the antimeridian), so that what is stored is
+    what partners and maps get; raises ValidationError naming what is wrong and where."""
+    if value in (None, ""):
+        return value
     if _geometry(value, "geometry") > MAX_POSITIONS:
         raise ValidationError(f"geometry: more than {MAX_POSITIONS} positions; simplify the shape.")
+    return _normalised(value, "geometry")
+
+
+def validate_geometry(value):
+    """Raises ValidationError unless value is one valid RFC 7946 geometry of a sane size."""
+    geometry_normalise(value)
+
+
+def published_geometry(value):
+    """A stored geometry in RFC 7946 form for publication, or None when there is none or it is
+    invalid (only rows written before these checks, or past save(), can be): a shape we cannot
+    vouch for is left out rather than sent."""
+    try:
+        return geometry_normalise(value) or None
+    except ValidationError as error:
+        logger.warning("Stored geometry not published: %s", "; ".join(error.messages))
+        return None
 
 
 def location_geometry(location):
-    """The place's GeoJSON geometry, or a Point from its coordinates ([longitude, latitude])."""
-    if location.geometry:
-        return location.geometry
+    """The place's GeoJSON geometry in RFC 7946 form, or a Point from its coordinates ([longitude, latitude])."""
+    geometry = published_geometry(location.geometry)
+    if geometry:
+        return geometry
     if location.has_point:
         return {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]}
     return None

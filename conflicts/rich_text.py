@@ -7,9 +7,6 @@ resolved in one query per kind for the whole body, so a page costs the same what
 number of spans; a span whose record is gone renders as plain text.
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -18,30 +15,7 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementH
 from wagtail.rich_text import LinkHandler
 
 from .choices import AnnotationKind
-from .spans import parse_id
-
-# Records already loaded for the body being rendered, by kind then pk; see records_prefetched().
-_prefetched = ContextVar("annotation_records", default=None)
-
-
-def note_id(kind, pk):
-    """The id of the sourcing note that describes one record on a page."""
-    return f"annotation-note-{kind}-{pk}"
-
-
-def prefetched_records(kind):
-    """{pk: record} of one kind loaded by records_prefetched(), or None outside it."""
-    return (_prefetched.get() or {}).get(kind)
-
-
-@contextmanager
-def records_prefetched(records):
-    """Renders rich text with records loaded once for the whole body: {kind: {pk: record}}."""
-    token = _prefetched.set(records)
-    try:
-        yield
-    finally:
-        _prefetched.reset(token)
+from .spans import note_id, parse_id, prefetched_records
 
 
 class AnnotationLinkHandler(LinkHandler):
@@ -191,17 +165,3 @@ def conversion_rule(kind, entity_type):
         },
         "to_database_format": {"entity_decorators": {entity_type: entity_decorator(kind)}},
     }
-
-
-def label_for_note(kind, record):
-    """Plain text readers hear when a span is focused; built only from public fields."""
-    if kind == AnnotationKind.CLAIM:
-        sources = ", ".join(
-            f"{row.source.public_label} ({row.how_obtained})" if row.how_obtained else row.source.public_label
-            for row in record.attributions.all()
-        )
-        return f"Claim, {record.get_status_display().lower()}. Who says it: {sources or 'no source given'}."
-    if kind == AnnotationKind.SOURCE:
-        return f"Source: {record.public_label} ({record.get_kind_display().lower()})."
-    return f"Place: {record.name}."
-

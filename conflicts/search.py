@@ -7,7 +7,7 @@ from wagtail.search.backends import get_search_backend
 
 from .models import Conflict, Location
 from .audience import public_claims
-from .conf import article_model, explainer_model
+from .conf import article_models, explainer_models
 
 TYPES = [("", "Everything"), ("article", "Articles"), ("explainer", "Explainers"), ("claim", "Claims"), ("place", "Places")]
 PER_TYPE = 50
@@ -34,12 +34,16 @@ def search_results(*, q, type="", conflict=None):
         return []
     backend = get_search_backend()
     results = []
-    for kind, model in (("article", article_model()), ("explainer", explainer_model())):
-        if type in ("", kind):
+    for kind, models in (("article", article_models()), ("explainer", explainer_models())):
+        if type not in ("", kind):
+            continue
+        found = []
+        for model in models:
             pages = model.objects.live().public()
             if conflict:
                 pages = pages.filter(conflict=conflict)
-            results += [(kind, page) for page in backend.search(q, pages)[:PER_TYPE]]
+            found += backend.search(q, pages)[:PER_TYPE]
+        results += [(kind, page) for page in found[:PER_TYPE]]
     if type in ("", "claim"):
         claims = public_claims().select_related("conflict")
         if conflict:

@@ -4,13 +4,13 @@ from collections import Counter
 
 from django.db.models import Prefetch, Q
 
+from . import coverage, structured_data
 from .audience import pages_carrying, public_claims, public_pages
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
-from .conf import article_model, explainer_model
+from .conf import article_models, explainer_models
 from .geojson import location_geometry
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
-from .rich_text import label_for_note, note_id, records_prefetched
-from .spans import annotation_refs
+from .spans import annotation_refs, label_for_note, note_id, records_prefetched
 
 
 def claim_queryset_with_sources():
@@ -23,20 +23,22 @@ def claim_queryset_with_sources():
     )
 
 
+ARTICLE_LIST_RELATIONS = {"select": ("conflict", "dateline_place")}
+EXPLAINER_LIST_RELATIONS = {"select": ("conflict",)}
+
+
 def article_list_latest(*, parent=None, limit=20):
-    articles = article_model().objects.live().public()
+    pages = coverage.articles().live().public()
     if parent is not None:
-        articles = articles.child_of(parent)
-    return articles.select_related("conflict", "dateline_place").order_by(
-        "-first_published_at", "-pk"
-    )[:limit]
+        pages = pages.child_of(parent)
+    return coverage.specific_pages(pages.order_by("-first_published_at", "-pk")[:limit], **ARTICLE_LIST_RELATIONS)
 
 
 def explainer_list_latest(*, parent=None, limit=20):
-    explainers = explainer_model().objects.live().public()
+    pages = coverage.explainers().live().public()
     if parent is not None:
-        explainers = explainers.child_of(parent)
-    return explainers.select_related("conflict").order_by("-last_published_at", "-pk")[:limit]
+        pages = pages.child_of(parent)
+    return coverage.specific_pages(pages.order_by("-last_published_at", "-pk")[:limit], **EXPLAINER_LIST_RELATIONS)
 
 
 def page_places(page):
@@ -44,9 +46,7 @@ def page_places(page):
 
 
 def article_page_context(page):
-    related = list(
-        page.related_explainers.all().select_related("explainer").order_by("sort_order")
-    )
+    related = sorted(page.child_rows("related_explainers", select=["explainer"]), key=lambda row: row.sort_order or 0)
     picks = [row.explainer for row in related if row.explainer.live]
     body = annotated_body(page)
     cited_claims = list(body["annotation_records"][AnnotationKind.CLAIM].values())
@@ -62,9 +62,21 @@ def article_page_context(page):
     }
 
 
+def reporting_page_context(page, request):
+    """Everything an article's or explainer's template shows beside its fields: the annotated
+    body, the sourcing notes and summary, places and map, updates log, related pages, JSON-LD."""
+    if isinstance(page, article_models()):
+        context = article_page_context(page)
+        context["jsonld"] = structured_data.news_article(
+            page, request, places=context["places"], cited_claims=context["cited_claims"]
+        )
+        return context
+    return explainer_page_context(page)
+
+
 def explainer_page_context(page):
     key_claims = claim_queryset_with_sources().filter(
-        pk__in=page.key_claims.values("claim_id")
+        pk__in=[row.claim_id for row in page.child_rows("key_claims")]
     )
     places = page_places(page)
     return {
@@ -144,7 +156,7 @@ def article_update_log(page, claims):
     """The editorial corrections and updates log, with a line for every later status change of a cited claim."""
     entries = [
         {"date": entry.date, "kind": entry.kind, "label": entry.get_kind_display(), "text": entry.text}
-        for entry in page.update_log.all()
+        for entry in page.child_rows("update_log")
     ]
     if claims and page.first_published_at:
         changes = ClaimStatusChange.objects.filter(
@@ -209,8 +221,8 @@ def explainer_list_related(page, *, exclude=(), limit=5):
     condition = Q(places__in=place_ids)
     if page.conflict_id:
         condition |= Q(conflict_id=page.conflict_id)
-    explainers = explainer_model().objects.live().public().filter(condition).exclude(pk__in=[page.pk, *exclude])
-    return list(explainers.distinct().order_by("-last_published_at", "-pk")[:limit])
+    explainers = coverage.explainers(condition).live().public().exclude(pk__in=[page.pk, *exclude])
+    return coverage.specific_pages(explainers.order_by("-last_published_at", "-pk")[:limit], **EXPLAINER_LIST_RELATIONS)
 
 
 def article_list_related(page, *, limit=5):
@@ -219,8 +231,8 @@ def article_list_related(page, *, limit=5):
     condition = Q(places__in=place_ids)
     if page.conflict_id:
         condition |= Q(conflict_id=page.conflict_id)
-    articles = article_model().objects.live().public().filter(condition).exclude(pk=page.pk)
-    return list(articles.distinct().order_by("-first_published_at", "-pk")[:limit])
+    articles = coverage.articles(condition).live().public().exclude(pk=page.pk)
+    return coverage.specific_pages(articles.order_by("-first_published_at", "-pk")[:limit], **ARTICLE_LIST_RELATIONS)
 
 
 def location_with_descendants(location):
@@ -237,14 +249,18 @@ def location_page_context(location):
     ids = location_with_descendants(location)
     mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
     about = Q(places__in=ids) | Q(pk__in=mentioned)
-    articles = article_model().objects.live().public().filter(about | Q(dateline_place__in=ids))
-    explainers = explainer_model().objects.live().public().filter(about)
+    articles = coverage.articles(about | Q(dateline_place__in=ids)).live().public()
+    explainers = coverage.explainers(about).live().public()
     claims = public_claims().filter(places__in=ids).select_related("conflict")
     children = list(Location.objects.filter(parent=location).order_by("name"))
     return {
         "children": children,
-        "articles": list(articles.distinct().order_by("-first_published_at", "-pk")[:20]),
-        "explainers": list(explainers.distinct().order_by("-last_published_at", "-pk")[:20]),
+        "articles": coverage.specific_pages(
+            articles.order_by("-first_published_at", "-pk")[:20], **ARTICLE_LIST_RELATIONS
+        ),
+        "explainers": coverage.specific_pages(
+            explainers.order_by("-last_published_at", "-pk")[:20], **EXPLAINER_LIST_RELATIONS
+        ),
         "claims": list(claims.distinct().order_by("-status_changed_at", "pk")[:50]),
         "map": map_features([location, *children]),
     }
@@ -270,13 +286,13 @@ def conflict_page_context(conflict):
     return {
         "places": places,
         "map": map_features(places),
-        "articles": list(
-            article_model().objects.live().public().filter(conflict=conflict)
-            .order_by("-first_published_at", "-pk")[:10]
+        "articles": coverage.specific_pages(
+            coverage.articles(conflict=conflict).live().public().order_by("-first_published_at", "-pk")[:10],
+            **ARTICLE_LIST_RELATIONS,
         ),
-        "explainers": list(
-            explainer_model().objects.live().public().filter(conflict=conflict)
-            .order_by("-last_published_at", "-pk")[:10]
+        "explainers": coverage.specific_pages(
+            coverage.explainers(conflict=conflict).live().public().order_by("-last_published_at", "-pk")[:10],
+            **EXPLAINER_LIST_RELATIONS,
         ),
         "open_claims": list(open_claims.order_by("-status_changed_at", "pk")[:50]),
     }
@@ -291,22 +307,25 @@ def explainer_index_context(index, params):
 
     from .models import Conflict
 
-    explainers = explainer_model().objects.live().public().child_of(index).select_related("conflict")
+    listed = coverage.explainers().live().public().child_of(index)
     conflict, place = params.get("conflict", ""), params.get("place", "")
+    explainers = listed
     if conflict:
-        explainers = explainers.filter(conflict__slug=conflict)
+        explainers = explainers.filter(pk__in=coverage.explainers(conflict__slug=conflict))
     if place:
         mentioned = Annotation.objects.filter(location__slug=place).values("page_id")
-        explainers = explainers.filter(Q(places__slug=place) | Q(pk__in=mentioned)).distinct()
-    through = explainer_model().places.through
-    listed = explainer_model().objects.live().public().child_of(index)
+        explainers = explainers.filter(pk__in=coverage.explainers(Q(places__slug=place) | Q(pk__in=mentioned)))
+    page_obj = Paginator(explainers.order_by("-last_published_at", "-pk"), EXPLAINERS_PER_PAGE).get_page(
+        params.get("page")
+    )
+    page_obj.object_list = coverage.specific_pages(page_obj.object_list, **EXPLAINER_LIST_RELATIONS)
     return {
-        "page_obj": Paginator(explainers.order_by("-last_published_at", "-pk"), EXPLAINERS_PER_PAGE).get_page(
-            params.get("page")
-        ),
-        "filter_conflicts": Conflict.objects.filter(pk__in=listed.values("conflict_id")).order_by("name"),
+        "page_obj": page_obj,
+        "filter_conflicts": Conflict.objects.filter(
+            coverage.pointed_to_by(explainer_models(), listed, "conflict")
+        ).order_by("name"),
         "filter_places": Location.objects.filter(
-            pk__in=through.objects.filter(explainerpage__in=listed).values("location_id")
+            coverage.pointed_to_by(explainer_models(), listed, "places")
         ).order_by("name"),
         "selected_conflict": conflict,
         "selected_place": place,

@@ -1,9 +1,14 @@
 """Annotation spans in stored rich text (`<a linktype="claim|source|place" id="<pk>">`): reading
-and checking them. Free of Wagtail's admin, so models and forms can use it at import time."""
+and checking them, and what readers are told about each record. Free of Wagtail's admin, so
+models, forms and selectors can import it while models load."""
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
+
+from .choices import AnnotationKind
 
 ANNOTATION_LINK = re.compile(r'<a\b[^>]*\blinktype="(claim|source|place)"[^>]*>', re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
@@ -54,3 +59,40 @@ def annotation_reference_errors(html):
         for pk in sorted(pks - found):
             errors.append(f"The {kind} with id {pk} no longer exists. Remove that annotation or choose another {kind}.")
     return errors
+
+
+# Records already loaded for the body being rendered, by kind then pk; see records_prefetched().
+_prefetched = ContextVar("annotation_records", default=None)
+
+
+def note_id(kind, pk):
+    """The id of the sourcing note that describes one record on a page."""
+    return f"annotation-note-{kind}-{pk}"
+
+
+def prefetched_records(kind):
+    """{pk: record} of one kind loaded by records_prefetched(), or None outside it."""
+    return (_prefetched.get() or {}).get(kind)
+
+
+@contextmanager
+def records_prefetched(records):
+    """Renders rich text with records loaded once for the whole body: {kind: {pk: record}}."""
+    token = _prefetched.set(records)
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
+
+
+def label_for_note(kind, record):
+    """Plain text readers hear when a span is focused; built only from public fields."""
+    if kind == AnnotationKind.CLAIM:
+        sources = ", ".join(
+            f"{row.source.public_label} ({row.how_obtained})" if row.how_obtained else row.source.public_label
+            for row in record.attributions.all()
+        )
+        return f"Claim, {record.get_status_display().lower()}. Who says it: {sources or 'no source given'}."
+    if kind == AnnotationKind.SOURCE:
+        return f"Source: {record.public_label} ({record.get_kind_display().lower()})."
+    return f"Place: {record.name}."

@@ -8,7 +8,8 @@ from wagtail.rich_text import RichText
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from conflicts.spans import annotation_reference_errors
+from conflicts.selectors import annotation_records_load, body_annotation_refs
+from conflicts.spans import annotation_reference_errors, records_prefetched
 
 # Rich-text features of a body: formatting, links and the three annotation kinds.
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "claim", "source", "place"]
@@ -83,8 +84,5 @@ class BodyBlock(blocks.StreamBlock):
     def get_form_state(self, value):
         # The editor shows each span's record (label, claim status): load them all at once,
         # so opening a body costs the same queries whatever its number of annotations.
-        from conflicts.rich_text import records_prefetched
-        from conflicts.selectors import annotation_records_load, body_annotation_refs
-
         with records_prefetched(annotation_records_load(body_annotation_refs(value))):
             return super().get_form_state(value)

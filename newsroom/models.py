@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from conflicts import selectors
 from conflicts.models import (
     AbstractKeyClaim,
     AbstractPageUpdate,
@@ -28,8 +29,6 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = selectors.article_list_latest(limit=10)
         context["latest_explainers"] = selectors.explainer_list_latest(limit=6)
@@ -45,8 +44,6 @@ class ArticleIndexPage(Page):
     template = "pages/article_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = selectors.article_list_latest(parent=self, limit=50)
         return context
@@ -86,13 +83,8 @@ class ArticlePage(ArticlePageMixin, ReportingPage):
         verbose_name = "article"
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors, structured_data
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.article_page_context(self))
-        context["jsonld"] = structured_data.news_article(
-            self, request, places=context["places"], cited_claims=context["cited_claims"]
-        )
+        context.update(selectors.reporting_page_context(self, request))
         return context
 
 
@@ -133,8 +125,6 @@ class ExplainerIndexPage(Page):
     template = "pages/explainer_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.explainer_index_context(self, request.GET))
         return context
@@ -157,10 +147,8 @@ class ExplainerPage(ExplainerPageMixin, ReportingPage):
         verbose_name = "explainer"
 
     def get_context(self, request, *args, **kwargs):
-        from conflicts import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.explainer_page_context(self))
+        context.update(selectors.reporting_page_context(self, request))
         return context
 
 

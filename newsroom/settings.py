@@ -320,6 +320,8 @@ SPECTACULAR_SETTINGS = {
 
 # Knobs of the conflicts extension; defaults live in conflicts/conf.py.
 CONFLICTS = {
+    "ARTICLE_PAGE_MODELS": ["newsroom.ArticlePage"],
+    "EXPLAINER_PAGE_MODELS": ["newsroom.ExplainerPage"],
     "MAP_TILE_URL": _MAP_TILE_URL,
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", DEBUG),
 }

@@ -9,12 +9,14 @@ from drf_spectacular.utils import extend_schema_field
 from django import forms
 from django.db.models import Q
 from rest_framework.exceptions import ValidationError
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from ..choices import ClaimStatus, LocationKind, SourceKind
 from ..models import Annotation, Claim, Conflict, Location, PageTombstone, Source
 from ..search import search_terms
-from ..conf import article_model, explainer_model
+from .. import coverage
+from ..conf import article_models, explainer_models
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
@@ -64,8 +66,14 @@ class SyncFilterSet(django_filters.FilterSet):
         terms = search_terms(value)
         if not terms:
             return queryset.none()
-        results = get_search_backend().search(terms, queryset.model)[:MAX_SEARCH_RESULTS]
-        return queryset.filter(pk__in=[result.pk for result in results])
+        backend = get_search_backend()
+        found = []
+        for model in self.search_models():
+            found += [result.pk for result in backend.search(terms, model)[:MAX_SEARCH_RESULTS]]
+        return queryset.filter(pk__in=found)
+
+    def search_models(self):
+        return [self._meta.model]
 
 
 class PageFilterSet(SyncFilterSet):
@@ -73,25 +81,40 @@ class PageFilterSet(SyncFilterSet):
         field_name="last_published_at", lookup_expr="gte",
         label="Only pages published or republished at or after this ISO 8601 date-time.",
     )
-    conflict = SlugFilter(field_name="conflict__slug", label="Conflict slug.")
+    conflict = SlugFilter(method="filter_conflict", label="Conflict slug.")
     place = SlugFilter(
         method="filter_place", label="Place slug: pages about the place or mentioning it in the text."
     )
 
+    @staticmethod
+    def page_models():
+        raise NotImplementedError
+
+    def filter_conflict(self, queryset, name, value):
+        return queryset.filter(pk__in=coverage.pages_of(self.page_models(), conflict__slug=value))
+
     def filter_place(self, queryset, name, value):
         mentioned = Annotation.objects.filter(location__slug=value).values("page_id")
-        return queryset.filter(Q(places__slug=value) | Q(pk__in=mentioned)).distinct()
+        about = coverage.pages_of(self.page_models(), places__slug=value)
+        return queryset.filter(Q(pk__in=about) | Q(pk__in=mentioned))
+
+    def search_models(self):
+        return self.page_models()
 
 
 class ArticleFilterSet(PageFilterSet):
+    page_models = staticmethod(article_models)
+
     class Meta:
-        model = article_model()
+        model = Page
         fields = ["conflict", "place", "updated_since", "q"]
 
 
 class ExplainerFilterSet(PageFilterSet):
+    page_models = staticmethod(explainer_models)
+
     class Meta:
-        model = explainer_model()
+        model = Page
         fields = ["conflict", "place", "updated_since", "q"]
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..geojson import published_geometry
 from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
 from ..selectors import annotated_body
 
@@ -46,8 +47,20 @@ class ConflictSerializer(LinkedMixin, serializers.ModelSerializer):
         fields = ["id", "slug", "name", "summary", "started_on", "is_active", "updated_at", "url", "api_url"]
 
 
+class GeometryField(serializers.JSONField):
+    """The stored GeoJSON geometry as RFC 7946 publishes it (rewound, split at the antimeridian)."""
+
+    def to_representation(self, value):
+        return published_geometry(value)
+
+
 class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
     api_route = "location"
+    geometry = GeometryField(
+        read_only=True,
+        allow_null=True,
+        help_text=Location._meta.get_field("geometry").help_text,
+    )
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     alternative_names = serializers.ListField(source="alternative_name_list", child=serializers.CharField())
@@ -159,9 +172,9 @@ class ArticleSerializer(PageSerializer):
         if self.context.get("detail"):
             data.update(self.body_fields(page))
             data["updates"] = [
-                {"date": row.date, "kind": row.kind, "text": row.text} for row in page.update_log.all()
+                {"date": row.date, "kind": row.kind, "text": row.text} for row in page.child_rows("update_log")
             ]
-            data["related_explainers"] = [row.explainer_id for row in page.related_explainers.all()]
+            data["related_explainers"] = [row.explainer_id for row in page.child_rows("related_explainers")]
         return data
 
 
@@ -174,7 +187,7 @@ class ExplainerSerializer(PageSerializer):
         data = super().to_representation(page)
         if self.context.get("detail"):
             data.update(self.body_fields(page))
-            data["key_claims"] = [row.claim_id for row in page.key_claims.all()]
+            data["key_claims"] = [row.claim_id for row in page.child_rows("key_claims")]
         return data
 
 

@@ -17,9 +17,10 @@ from rest_framework.response import Response
 
 from ..choices import AnnotationKind
 from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..conf import article_model, explainer_model
 from ..selectors import annotated_body
-from .. import audience
+from wagtail.models import Page
+
+from .. import audience, coverage
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 
@@ -143,12 +144,21 @@ def _claim_prefetches():
 class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     """Shared by articles and explainers: live, public pages of the partner's conflicts only."""
 
+    schema_model = Page
+    list_relations = {"select": ("conflict",), "prefetch": ("places",)}
+    detail_relations = list_relations
+
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "detail": self.action != "list"}
 
+    def paginate_queryset(self, queryset):
+        """The page's items as their specific page objects, loaded with one query per page model."""
+        pages = super().paginate_queryset(queryset)
+        return None if pages is None else coverage.specific_pages(pages, **self.list_relations)
+
     def get_object(self):
         if not hasattr(self, "_object"):
-            self._object = super().get_object()
+            self._object = coverage.specific_pages([super().get_object()], **self.detail_relations)[0]
         return self._object
 
     def page_last_modified(self, page, records):
@@ -199,16 +209,15 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 )
 class ArticleViewSet(PageViewSet):
     serializer_class = serializers.ArticleSerializer
-    schema_model = article_model()
     filterset_class = filters.ArticleFilterSet
     renderer_classes = [JSONRenderer, formats.NinjsRenderer, BrowsableAPIRenderer]
+    list_relations = {"select": ("conflict", "dateline_place"), "prefetch": ("places",)}
+    detail_relations = {
+        "select": ("conflict", "dateline_place"), "prefetch": ("places", "update_log", "related_explainers"),
+    }
 
     def partner_queryset(self):
-        articles = audience.partner_articles(self.partner).select_related("conflict", "dateline_place")
-        articles = articles.prefetch_related("places")
-        if self.action != "list":
-            articles = articles.prefetch_related("update_log", "related_explainers")
-        return articles
+        return audience.partner_articles(self.partner)
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "ninjs":
@@ -234,14 +243,11 @@ class ArticleViewSet(PageViewSet):
 )
 class ExplainerViewSet(PageViewSet):
     serializer_class = serializers.ExplainerSerializer
-    schema_model = explainer_model()
     filterset_class = filters.ExplainerFilterSet
+    detail_relations = {"select": ("conflict",), "prefetch": ("places", "key_claims")}
 
     def partner_queryset(self):
-        explainers = audience.partner_explainers(self.partner).select_related("conflict").prefetch_related("places")
-        if self.action != "list":
-            explainers = explainers.prefetch_related("key_claims")
-        return explainers
+        return audience.partner_explainers(self.partner)
 
 
 @extend_schema_view(

@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..choices import ClaimStatus, Credibility
-from ..conf import key_claim_model
+from ..conf import key_claim_models
 from .mixins import TimestampedModel
 
 
@@ -38,8 +38,7 @@ class ClaimQuerySet(models.QuerySet):
         page_ids = pages.values("pk")
         annotations = self.model._meta.get_field("annotations").related_model
         carried = Q(pk__in=annotations.objects.filter(page__in=page_ids).values("claim_id"))
-        key_claims = key_claim_model()
-        if key_claims is not None:
+        for key_claims in key_claim_models():
             carried |= Q(pk__in=key_claims.objects.filter(page__in=page_ids).values("claim_id"))
         return self.filter(carried)
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import GeoPrecision, LocationKind
-from ..geojson import validate_geometry
+from ..geojson import geometry_normalise, validate_geometry
 from .mixins import TimestampedModel
 
 
@@ -123,8 +123,9 @@ class Location(index.Indexed, TimestampedModel):
         return self.name
 
     def save(self, *args, **kwargs):
-        # Geometry is checked on every save, not only in forms: bad GeoJSON never reaches the map.
-        validate_geometry(self.geometry)
+        # Geometry is checked and normalised on every save, not only in forms: bad GeoJSON never
+        # reaches the map, and what is stored is what RFC 7946 publishes (rewound, split).
+        self.geometry = geometry_normalise(self.geometry)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -37,6 +37,12 @@ class ReportingPageMixin(models.Model):
     def annotated_body(self):
         return getattr(self, self.annotated_body_field, None)
 
+    def child_rows(self, relation, *, select=()):
+        """The rows of an optional child relation (`update_log`, `related_explainers`, `key_claims`),
+        with `select` related objects loaded, or [] for a page type without it."""
+        manager = getattr(self, relation, None)
+        return list(manager.all().select_related(*select)) if manager is not None else []
+
 
 class ArticlePageMixin(ReportingPageMixin):
     """An article: its standfirst, byline and dateline, as readers and partners get them."""

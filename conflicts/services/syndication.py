@@ -13,14 +13,14 @@ from wagtail.models import Page, PageLogEntry
 
 from ..audience import partner_claims, partner_may_receive, partner_pages
 from ..choices import ArticleUpdateKind
-from ..conf import article_model, explainer_model
+from ..conf import article_models, reporting_models
 from ..models import Claim, PageTombstone, WebhookEvent
 from ..spans import annotation_refs
 from .webhooks import webhook_event_emit
 
 
 def _page_data(page):
-    kind = "article" if isinstance(page, article_model()) else "explainer"
+    kind = "article" if isinstance(page, article_models()) else "explainer"
     return {
         "id": page.pk,
         "headline": page.title,
@@ -74,13 +74,13 @@ def article_publish_event(page, revision=None):
         return WebhookEvent.ARTICLE_PUBLISHED
     previous = _previous_publish(page, revision)
     before = _corrections_in(previous.content) if previous else 0
-    now = page.update_log.filter(kind=ArticleUpdateKind.CORRECTION).count()
+    now = sum(1 for row in page.child_rows("update_log") if row.kind == ArticleUpdateKind.CORRECTION)
     return WebhookEvent.ARTICLE_CORRECTED if now > before else WebhookEvent.ARTICLE_UPDATED
 
 
 def page_published(*, page, revision=None):
     PageTombstone.objects.filter(page_id=page.pk).delete()
-    if isinstance(page, article_model()):
+    if isinstance(page, article_models()):
         webhook_event_emit(
             event=article_publish_event(page, revision),
             audience=lambda partner: partner_may_receive(partner, page),
@@ -120,7 +120,7 @@ def page_removed(*, page, reason):
     Called once the page is no longer live, or before its row is deleted; only a page outside
     every private section (one partners could receive) leaves a tombstone.
     """
-    if not isinstance(page, (article_model(), explainer_model())):
+    if not isinstance(page, reporting_models()):
         return
     if not Page.objects.public().filter(pk=page.pk).exists():
         return
@@ -134,7 +134,7 @@ def page_removed(*, page, reason):
             "removed_at": timezone.now(),
         },
     )
-    if isinstance(page, article_model()):
+    if isinstance(page, article_models()):
         data = _article_data(page) if reason != "deleted" else {"article": {"id": page.pk, "headline": page.title}}
         data["reason"] = reason
         webhook_event_emit(

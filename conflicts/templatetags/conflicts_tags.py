@@ -1,4 +1,4 @@
-"""Template helpers for the public pages."""
+"""Template helpers for the public pages, and for a site's own article and explainer templates."""
 
 import json
 
@@ -6,7 +6,17 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from ..selectors import reporting_page_context
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def conflicts_page(context, page):
+    """`{% conflicts_page page as desk %}`: desk.body_html (the annotated body), desk.annotation_notes,
+    desk.sourcing, desk.places, desk.map, desk.update_log, desk.cited_claims, desk.jsonld..., for the
+    includes in conflicts/includes/."""
+    return reporting_page_context(page, context.get("request"))
 
 
 @register.simple_tag

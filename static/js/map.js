@@ -11,6 +11,9 @@
       return;
     }
     var features = JSON.parse(source.textContent);
+    // The map stays hidden until scripts run (the list of places stands in); it is shown before
+    // Leaflet measures it, since a hidden container is 0x0 and fitBounds would pick a view for that.
+    element.classList.add("map--ready");
     var map = window.L.map(element, { scrollWheelZoom: false });
     window.L.tileLayer(element.getAttribute("data-tiles"), {
       attribution: element.getAttribute("data-attribution"),
@@ -30,6 +33,5 @@
     } else {
       map.setView([0, 0], 1);
     }
-    element.classList.add("map--ready");
   });
 })();

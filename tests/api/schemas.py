@@ -101,3 +101,35 @@ WEB_ANNOTATION_PAGE = {
 
 def web_annotation_validator():
     return Draft202012Validator(WEB_ANNOTATION_PAGE)
+
+
+def geojson_rfc7946_problems(geometry, path="geometry"):
+    """What keeps a GeoJSON geometry from RFC 7946 beyond its schema: validity (OGC simple features,
+    checked with shapely), ring orientation (§3.1.6: exteriors counterclockwise, holes clockwise)
+    and antimeridian crossings left unsplit (§3.1.9: no edge spans more than 180° of longitude)."""
+    import numpy
+    import shapely
+    from shapely.geometry import Polygon, shape
+
+    if geometry["type"] == "GeometryCollection":
+        return [
+            problem
+            for i, member in enumerate(geometry["geometries"])
+            for problem in geojson_rfc7946_problems(member, f"{path}.geometries[{i}]")
+        ]
+    shaped = shape(geometry)
+    problems = [] if shaped.is_valid else [f"{path}: {shapely.is_valid_reason(shaped)}"]
+    lines = []
+    for part in shapely.get_parts(shaped):
+        if isinstance(part, Polygon):
+            if not part.exterior.is_ccw:
+                problems.append(f"{path}: exterior ring is clockwise")
+            problems += [f"{path}: hole is counterclockwise" for hole in part.interiors if hole.is_ccw]
+            lines += [part.exterior, *part.interiors]
+        elif part.geom_type == "LineString":
+            lines.append(part)
+    for line in lines:
+        jumps = numpy.abs(numpy.diff(numpy.asarray(line.coords)[:, 0]))
+        if (jumps > 180).any():
+            problems.append(f"{path}: an edge crosses the antimeridian")
+    return problems

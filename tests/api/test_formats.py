@@ -1,15 +1,22 @@
 """ninjs 2.2, GeoJSON and W3C Web Annotation outputs, checked against their published schemas."""
 
 import io
+import json
+import re
 
 import pytest
 from django.core.management import call_command
 
-from conflicts.models import Annotation, Partner, Source
+from conflicts.models import Annotation, Location, Partner, Source
 from conflicts.services.partners import partner_key_issue
 from newsroom.models import ArticlePage
 from tests.api.conftest import api_client
-from tests.api.schemas import geojson_validator, ninjs_validator, web_annotation_validator
+from tests.api.schemas import (
+    geojson_rfc7946_problems,
+    geojson_validator,
+    ninjs_validator,
+    web_annotation_validator,
+)
 
 
 @pytest.fixture
@@ -66,6 +73,49 @@ def test_locations_as_geojson_validate_against_the_geojson_schema(demo_client):
 
     one = demo_client.get(f"/api/v1/locations/{features['morek']['id']}/", {"format": "geojson"}).json()
     assert errors(geojson_validator("Feature"), one) == []
+
+
+def map_geometries(html):
+    features = json.loads(re.search(r'<script id="map-features" type="application/json">(.*?)</script>', html, re.S)[1])
+    return [feature["geometry"] for feature in features["features"]]
+
+
+def test_every_location_geojson_output_is_rfc_7946(demo_client, client):
+    """Rows stored before geometries were normalised on save are published rewound and split too."""
+    Location.objects.filter(slug="idlib-province").update(geometry={"type": "Polygon", "coordinates": [
+        [[36.0, 35.5], [36.0, 36.2], [37.0, 36.2], [37.0, 35.5], [36.0, 35.5]],
+        [[36.4, 35.7], [36.8, 35.7], [36.8, 36.0], [36.4, 36.0], [36.4, 35.7]],
+    ]})
+    Location.objects.filter(slug="russia").update(geometry={"type": "Polygon", "coordinates": [
+        [[178.0, 64.0], [-178.0, 64.0], [-178.0, 66.0], [178.0, 66.0], [178.0, 64.0]],
+    ]})
+    article = ArticlePage.objects.live().get()
+    ids = dict(Location.objects.values_list("slug", "pk"))
+    published = {}
+    collection = demo_client.get("/api/v1/locations/", {"format": "geojson", "limit": 200}).json()
+    assert errors(geojson_validator("FeatureCollection"), collection) == []
+    published["FeatureCollection"] = [feature["geometry"] for feature in collection["features"]]
+    for slug in ("idlib-province", "russia", "m4-highway"):
+        feature = demo_client.get(f"/api/v1/locations/{ids[slug]}/", {"format": "geojson"}).json()
+        assert errors(geojson_validator("Feature"), feature) == []
+        published[f"Feature {slug}"] = [feature["geometry"]]
+        published[f"location {slug}"] = [demo_client.get(f"/api/v1/locations/{ids[slug]}/").json()["geometry"]]
+    listing = demo_client.get("/api/v1/locations/", {"limit": 200}).json()["results"]
+    published["location list"] = [location["geometry"] for location in listing if location["geometry"]]
+    ninjs = demo_client.get(f"/api/v1/articles/{article.pk}/", {"format": "ninjs"}).json()
+    published["ninjs places"] = [place["geojson"] for place in ninjs["places"]]
+    published["article map"] = map_geometries(client.get(article.url).content.decode())
+    published["place map"] = map_geometries(client.get("/places/idlib-province/").content.decode())
+
+    for output, geometries in published.items():
+        assert geometries, output
+        for geometry in geometries:
+            assert errors(geojson_validator("Geometry"), geometry) == [], output
+            assert geojson_rfc7946_problems(geometry) == [], output
+    assert published["location idlib-province"][0]["coordinates"][0][:2] == [[36.0, 35.5], [37.0, 35.5]]
+    assert published["location idlib-province"][0]["coordinates"][1][:2] == [[36.4, 35.7], [36.4, 36.0]]
+    assert published["Feature russia"][0]["type"] == "MultiPolygon"
+    assert published["location russia"] == published["Feature russia"]
 
 
 def test_annotations_as_a_web_annotation_page(demo_client):

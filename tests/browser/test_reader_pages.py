@@ -106,6 +106,34 @@ def test_the_article_shows_its_sourcing_summary_and_map(demo, page):
     assert violations == []
 
 
+DRAWN_OUTSIDE_THE_MAP = """() => {
+    const box = document.querySelector(".map").getBoundingClientRect();
+    const inside = (x, y) => box.left <= x && x <= box.right && box.top <= y && y <= box.bottom;
+    const outside = [];
+    document.querySelectorAll(".map .leaflet-marker-icon").forEach((icon, i) => {
+        const r = icon.getBoundingClientRect();
+        if (!inside(r.left + r.width / 2, r.bottom)) outside.push(`marker ${i} tip at ${r.left + r.width / 2},${r.bottom}`);
+    });
+    document.querySelectorAll(".map .leaflet-overlay-pane path").forEach((path, i) => {
+        const r = path.getBoundingClientRect();
+        if (!inside(r.left, r.top) || !inside(r.right, r.bottom)) outside.push(`line ${i} at ${r.left},${r.top}`);
+    });
+    return outside;
+}"""
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_the_article_map_shows_every_place_of_the_story_on_first_paint(demo, reader, viewport):
+    page = reader(viewport)
+    page.goto(demo.url)
+    page.wait_for_selector(".map.map--ready .leaflet-marker-icon", state="attached")
+    points = [place for place in demo.places.all() if place.has_point and not place.geometry]
+    lines = [place for place in demo.places.all() if place.geometry]
+    assert page.locator(".map .leaflet-marker-icon").count() == len(points) == 10
+    assert page.locator(".map .leaflet-overlay-pane path").count() == len(lines) == 2
+    assert page.evaluate(DRAWN_OUTSIDE_THE_MAP) == []
+
+
 def test_a_claim_page_lists_every_status_change(demo, reader):
     claim = Claim.objects.filter(annotations__page=demo).distinct().order_by("-pk").first()
     changes = list(claim.status_changes.order_by("changed_at"))

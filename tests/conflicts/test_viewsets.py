@@ -1,8 +1,11 @@
 """Every record has an admin listing with search, an inspect view and a chooser."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
+from conflicts.models import Location
 from tests.factories import AnonymousSourceFactory, ConflictFactory, LocationFactory, make_claim
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +43,27 @@ def test_location_listing_filters_by_kind(client, superuser):
     client.force_login(superuser)
     html = client.get(reverse("wagtailsnippets_conflicts_location:list"), {"kind": "military_post"}).content.decode()
     assert "Morek post" in html and "Idlib city" not in html
+
+
+def location_form(geometry):
+    return {"name": "Saraqib", "slug": "saraqib", "kind": "town", "geo_precision": "settlement",
+            "latitude": "35.86", "longitude": "36.80", "geometry": json.dumps(geometry)}
+
+
+def test_an_editor_adding_a_self_intersecting_area_is_told_where_and_nothing_is_saved(client, superuser):
+    client.force_login(superuser)
+    bow_tie = {"type": "Polygon", "coordinates": [[[36.7, 35.8], [36.9, 35.9], [36.9, 35.8], [36.7, 35.9], [36.7, 35.8]]]}
+    response = client.post(reverse("wagtailsnippets_conflicts_location:add"), location_form(bow_tie))
+    assert response.status_code == 200
+    assert "geometry: Self-intersection at [36.8, 35.85]." in response.context["form"].errors["geometry"]
+    assert not Location.objects.filter(slug="saraqib").exists()
+
+
+def test_an_area_an_editor_draws_clockwise_is_stored_counterclockwise(client, superuser):
+    client.force_login(superuser)
+    clockwise = {"type": "Polygon", "coordinates": [[[36.7, 35.8], [36.7, 35.9], [36.9, 35.9], [36.9, 35.8], [36.7, 35.8]]]}
+    response = client.post(reverse("wagtailsnippets_conflicts_location:add"), location_form(clockwise))
+    assert response.status_code == 302
+    assert Location.objects.get(slug="saraqib").geometry == {"type": "Polygon", "coordinates": [
+        [[36.7, 35.8], [36.9, 35.8], [36.9, 35.9], [36.7, 35.9], [36.7, 35.8]],
+    ]}
