@@ -3,9 +3,12 @@
 from collections import Counter
 
 from django.db.models import Prefetch, Q
+from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
 
 from . import coverage, structured_data
 from .audience import pages_carrying, public_claims, public_pages
+from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
 from .geojson import location_geometry
@@ -93,7 +96,10 @@ def explainer_page_context(page):
 
 
 def body_annotation_refs(body):
-    """(kind, pk) of every annotation span in a StreamField body, read from its stored rich text."""
+    """(kind, pk) of every annotation span in a body, read from its stored rich text: a RichTextField
+    value, or a StreamField whose rich-text blocks carry the spans."""
+    if isinstance(body, str):
+        return annotation_refs(body)
     refs = []
     for block in body or ():
         source = getattr(block.value, "source", None)
@@ -121,10 +127,12 @@ def annotated_body(page):
     Claim statuses are read at render time, so a status change shows on the next view of
     every page citing the claim without a re-publish.
     """
-    refs = body_annotation_refs(page.body)
+    body = page.annotated_body
+    refs = body_annotation_refs(body)
     records = annotation_records_load(refs)
     with records_prefetched(records):
-        body_html = page.body.render_as_block()
+        rendered = expand_db_html(body) if isinstance(body, str) else body.render_as_block() if body else ""
+        body_html = mark_safe(normalize_newlines(rendered))
     notes, seen = [], set()
     for kind, pk in refs:
         record = records[kind].get(pk)
@@ -142,6 +150,21 @@ def annotation_list_for_page(page):
         "claim__statement", "claim__status", "source__public_label", "source__kind", "location__name",
         "location__slug",
     ).order_by("sequence")
+
+
+def annotation_list_located(annotations, body_html):
+    """The annotation rows found in body_html, with quote, prefix, suffix and position read from it.
+
+    Offsets and context are those of the HTML being served (never saved), so they select the
+    annotated text in it exactly; a row whose span is not in it is left out.
+    """
+    _text, spans = body_text_spans(body_html)
+    located = []
+    for annotation, span in spans_for_annotations(annotations, spans):
+        annotation.quote, annotation.prefix, annotation.suffix = span.exact, span.prefix, span.suffix
+        annotation.position = span.start
+        located.append(annotation)
+    return located
 
 
 def page_list_citing(record):

@@ -1,9 +1,9 @@
 """Standard formats partners already read: IPTC ninjs 2.2, GeoJSON (RFC 7946), W3C Web Annotation."""
 
 from django.urls import reverse
-from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
 
+from ..body_text import BODY_ELEMENT_SELECTOR, body_text
 from ..choices import AnnotationKind
 from ..conf import conflicts_setting
 from ..geojson import location_geometry
@@ -77,8 +77,9 @@ def _ninjs_place(location, request, rel):
 
 
 def article_ninjs(article, request, *, body_html, annotations, records):
-    """One article as an IPTC ninjs 2.2 news item."""
+    """One article as an IPTC ninjs 2.2 news item; counts are of the body's decoded text (`&amp;` is one character)."""
     uri = absolute(request, article.get_url(request))
+    text = body_text(body_html)
     places = {}
     for location in article.places.all():
         places[location.pk] = _ninjs_place(location, request, "about")
@@ -122,8 +123,8 @@ def article_ninjs(article, request, *, body_html, annotations, records):
             "role": "main",
             "contenttype": "text/html",
             "value": body_html,
-            "charcount": len(strip_tags(body_html)),
-            "wordcount": len(strip_tags(body_html).split()),
+            "charcount": len(text),
+            "wordcount": len(text.split()),
         }],
         "by": article.byline,
         "located": article.dateline_place.name if article.dateline_place else "",
@@ -152,8 +153,46 @@ def article_ninjs(article, request, *, body_html, annotations, records):
     return item
 
 
+def _annotation_bodies(annotation, record, request):
+    """What the span is: the record itself (identified by its public page) and a plain-text description."""
+    if annotation.kind == AnnotationKind.CLAIM:
+        description = f"{record.statement} ({record.get_status_display().lower()})"
+    elif annotation.kind == AnnotationKind.SOURCE:
+        description = f"{record.public_label} ({record.get_kind_display().lower()})"
+    else:
+        description = record.name
+    return [
+        {
+            "type": "SpecificResource",
+            "source": absolute(request, record.get_absolute_url()),
+            "purpose": "identifying",
+        },
+        {
+            "type": "TextualBody",
+            "value": description,
+            "format": "text/plain",
+            "language": "en",
+            "purpose": "describing",
+        },
+    ]
+
+
+def _text_selectors(annotation):
+    """The span within the page's body element, by quote and by position, as two alternative selectors."""
+    refinements = [
+        {"type": "TextQuoteSelector", "exact": annotation.quote, "prefix": annotation.prefix, "suffix": annotation.suffix},
+        {"type": "TextPositionSelector", "start": annotation.position, "end": annotation.position + len(annotation.quote)},
+    ]
+    return [{"type": "CssSelector", "value": BODY_ELEMENT_SELECTOR, "refinedBy": refinement} for refinement in refinements]
+
+
 def annotation_page(page, annotations, request):
-    """The page's annotations as a W3C Web Annotation AnnotationPage."""
+    """The page's annotations as a W3C Web Annotation AnnotationPage.
+
+    Each target is the public page's body element (CssSelector) refined by text selectors
+    counted on its text content, which is also the text of the API's body_html (see
+    conflicts.body_text); `annotations` must be located in that HTML (annotation_list_located).
+    """
     source = absolute(request, page.get_url(request))
     page_id = absolute(request, reverse(f"api:{page._meta.model_name.removesuffix('page')}-annotations", args=[page.pk]))
     items = []
@@ -161,40 +200,13 @@ def annotation_page(page, annotations, request):
         record = annotation.claim or annotation.source or annotation.location
         if record is None:
             continue
-        body = {
-            "id": absolute(request, record.get_absolute_url()),
-            "type": "SpecificResource",
-            "purpose": "identifying" if annotation.kind == AnnotationKind.PLACE else "describing",
-        }
-        if annotation.kind == AnnotationKind.CLAIM:
-            body["value"] = f"{record.statement} ({record.get_status_display().lower()})"
-        elif annotation.kind == AnnotationKind.SOURCE:
-            body["value"] = f"{record.public_label} ({record.get_kind_display().lower()})"
-        else:
-            body["value"] = record.name
         items.append({
             "id": f"{page_id}#{annotation.sequence}",
             "type": "Annotation",
             "motivation": "identifying" if annotation.kind == AnnotationKind.PLACE else "describing",
             "created": _iso(page.last_published_at),
-            "body": body,
-            "target": {
-                "source": source,
-                "type": "Text",
-                "selector": [
-                    {
-                        "type": "TextQuoteSelector",
-                        "exact": annotation.quote,
-                        "prefix": annotation.prefix,
-                        "suffix": annotation.suffix,
-                    },
-                    {
-                        "type": "TextPositionSelector",
-                        "start": annotation.position,
-                        "end": annotation.position + len(annotation.quote),
-                    },
-                ],
-            },
+            "body": _annotation_bodies(annotation, record, request),
+            "target": {"type": "SpecificResource", "source": source, "selector": _text_selectors(annotation)},
         })
     return {
         "@context": ANNOTATION_CONTEXT,

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from ..geojson import published_geometry
 from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..selectors import annotated_body
+from ..selectors import annotated_body, annotation_list_located
 
 
 def absolute(request, path):
@@ -151,9 +151,10 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
 
     def body_fields(self, page):
         request = self.context.get("request")
-        annotations = page.annotations.order_by("sequence")
+        body_html = annotated_body(page)["body_html"]
+        annotations = annotation_list_located(page.annotations.order_by("sequence"), body_html)
         return {
-            "body_html": annotated_body(page)["body_html"],
+            "body_html": body_html,
             "annotations": AnnotationSerializer(annotations, many=True).data,
             "annotations_url": absolute(request, reverse(f"api:{self.api_route}-annotations", args=[page.pk])),
         }

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from ..choices import AnnotationKind
 from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..selectors import annotated_body
+from ..selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from wagtail.models import Page
 
 from .. import audience, coverage
@@ -185,9 +185,10 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
         page = self.get_object()
-        annotations = page.annotations.select_related("claim", "source", "location").order_by("sequence")
+        body = annotated_body(page)
+        annotations = annotation_list_located(annotation_list_for_page(page), body["body_html"])
         response = Response(formats.annotation_page(page, annotations, request))
-        return self.with_last_modified(response, page.last_published_at)
+        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
 
 
 @extend_schema_view(

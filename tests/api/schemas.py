@@ -4,7 +4,9 @@ ninjs 2.2 is IPTC's schema (../shared/schemas, copied to tests/api/schemas/); Ge
 geojson.org schemas from the npm package geojson-schema (node_modules, installed by bin/setup).
 The W3C publishes no JSON Schema for the Web Annotation model; WEB_ANNOTATION_PAGE encodes the
 model's MUST requirements for an AnnotationPage of text annotations (W3C Recommendation, §3.1,
-§4.2.4 and §4.2.5 of https://www.w3.org/TR/annotation-model/, §4 of annotation-vocab paging).
+§3.2 (bodies and targets: textual bodies carry `value`, specific resources `source`), §4 and
+§4.2.2-§4.2.9 (selectors and their refinement) of https://www.w3.org/TR/annotation-model/,
+§4 of annotation-vocab paging).
 """
 
 import json
@@ -38,6 +40,10 @@ def geojson_validator(name="FeatureCollection"):
     return Draft7Validator(schema, registry=_geojson_registry())
 
 
+_PURPOSES = [
+    "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
+    "identifying", "linking", "moderating", "questioning", "replying", "tagging",
+]
 _SELECTOR_QUOTE = {
     "type": "object",
     "required": ["type", "exact"],
@@ -57,6 +63,49 @@ _SELECTOR_POSITION = {
         "end": {"type": "integer", "minimum": 0},
     },
 }
+# §4.2.2 and §4.2.9: a CSS selector for an element, refined by a selector applied within it.
+_SELECTOR_CSS = {
+    "type": "object",
+    "required": ["type", "value"],
+    "properties": {
+        "type": {"const": "CssSelector"},
+        "value": {"type": "string", "minLength": 1},
+        "refinedBy": {"oneOf": [_SELECTOR_QUOTE, _SELECTOR_POSITION]},
+    },
+}
+# §3.2.4: an embedded textual body has exactly one `value`, and SHOULD be typed TextualBody.
+_TEXTUAL_BODY = {
+    "type": "object",
+    "required": ["type", "value"],
+    "properties": {
+        "type": {"const": "TextualBody"},
+        "value": {"type": "string"},
+        "format": {"type": "string"},
+        "language": {"type": "string"},
+        "purpose": {"enum": _PURPOSES},
+    },
+    "not": {"required": ["source"]},
+}
+# §4: a specific resource has exactly one `source`; `value` belongs to textual bodies.
+_SPECIFIC_RESOURCE = {
+    "type": "object",
+    "required": ["source"],
+    "properties": {
+        "type": {"const": "SpecificResource"},
+        "source": {"type": "string", "format": "uri"},
+        "purpose": {"enum": _PURPOSES},
+        "selector": {"type": "array", "minItems": 1, "items": {"oneOf": [_SELECTOR_CSS, _SELECTOR_QUOTE, _SELECTOR_POSITION]}},
+    },
+    "not": {"required": ["value"]},
+}
+# §3.2.1 and §3.3.5: an external web resource is identified by an IRI and carries no purpose.
+_EXTERNAL_RESOURCE = {
+    "type": "object",
+    "required": ["id"],
+    "properties": {"id": {"type": "string", "format": "uri"}, "type": {"enum": ["Dataset", "Image", "Video", "Sound", "Text"]}},
+    "not": {"anyOf": [{"required": ["value"]}, {"required": ["source"]}, {"required": ["purpose"]}]},
+}
+_BODY = {"oneOf": [_TEXTUAL_BODY, _SPECIFIC_RESOURCE, _EXTERNAL_RESOURCE]}
 WEB_ANNOTATION_PAGE = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
@@ -71,26 +120,18 @@ WEB_ANNOTATION_PAGE = {
             "items": {
                 "type": "object",
                 "required": ["id", "type", "target"],
+                "not": {"required": ["bodyValue", "body"]},
                 "properties": {
                     "id": {"type": "string", "format": "uri"},
                     "type": {"const": "Annotation"},
-                    "motivation": {"enum": [
-                        "assessing", "bookmarking", "classifying", "commenting", "describing", "editing",
-                        "highlighting", "identifying", "linking", "moderating", "questioning", "replying",
-                        "tagging",
-                    ]},
-                    "body": {"type": "object", "required": ["id"]},
+                    "motivation": {"enum": _PURPOSES},
+                    "body": {"oneOf": [_BODY, {"type": "array", "minItems": 1, "items": _BODY}]},
+                    # The targets here are always parts of a page: a specific resource with selectors.
                     "target": {
-                        "type": "object",
-                        "required": ["source", "selector"],
-                        "properties": {
-                            "source": {"type": "string", "format": "uri"},
-                            "selector": {
-                                "type": "array",
-                                "minItems": 1,
-                                "items": {"oneOf": [_SELECTOR_QUOTE, _SELECTOR_POSITION]},
-                            },
-                        },
+                        "allOf": [
+                            _SPECIFIC_RESOURCE,
+                            {"required": ["type", "source", "selector"], "properties": {"type": {"const": "SpecificResource"}}},
+                        ],
                     },
                 },
             },

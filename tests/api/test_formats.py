@@ -5,11 +5,12 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from conflicts.models import Annotation, Location, Partner, Source
 from conflicts.services.partners import partner_key_issue
-from newsroom.models import ArticlePage
+from newsroom.models import ArticlePage, ExplainerPage
 from tests.api.conftest import api_client
 from tests.api.schemas import (
     geojson_rfc7946_problems,
@@ -17,6 +18,7 @@ from tests.api.schemas import (
     ninjs_validator,
     web_annotation_validator,
 )
+from tests.factories import make_article
 
 
 @pytest.fixture
@@ -116,6 +118,24 @@ def test_every_location_geojson_output_is_rfc_7946(demo_client, client):
     assert published["location idlib-province"][0]["coordinates"][1][:2] == [[36.4, 35.7], [36.4, 36.0]]
     assert published["Feature russia"][0]["type"] == "MultiPolygon"
     assert published["location russia"] == published["Feature russia"]
+def body_text(html):
+    """The text a partner gets from body_html: tags removed, references decoded, whitespace as is."""
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+def demo_pages():
+    pages = [("articles", page) for page in ArticlePage.objects.live()]
+    pages += [("explainers", page) for page in ExplainerPage.objects.live()]
+    assert len(pages) >= 4
+    return pages
+
+
+def text_selectors(item):
+    """The quote and position selectors of an item, each refining the selector for the body element."""
+    css_quote, css_position = item["target"]["selector"]
+    assert css_quote["type"] == css_position["type"] == "CssSelector"
+    assert css_quote["value"] == css_position["value"] == ".article-body"
+    return css_quote["refinedBy"], css_position["refinedBy"]
 
 
 def test_annotations_as_a_web_annotation_page(demo_client):
@@ -125,25 +145,64 @@ def test_annotations_as_a_web_annotation_page(demo_client):
     assert response["Content-Type"] == "application/ld+json"
     page = response.json()
     assert errors(web_annotation_validator(), page) == []
-    rows = list(Annotation.objects.filter(page=article).order_by("sequence"))
-    assert len(page["items"]) == len(rows) > 20
+    rows = list(Annotation.objects.filter(page=article).order_by("sequence").select_related("claim", "source", "location"))
+    assert len(page["items"]) == len(rows) == 28
     for item, row in zip(page["items"], rows, strict=True):
-        quote, position = item["target"]["selector"]
+        assert item["target"]["type"] == "SpecificResource"
+        assert item["target"]["source"] == f"http://testserver{article.url}"
+        quote, position = text_selectors(item)
         assert quote == {"type": "TextQuoteSelector", "exact": row.quote, "prefix": row.prefix, "suffix": row.suffix}
-        assert position["end"] - position["start"] == len(row.quote)
-        assert item["target"]["source"].endswith(article.url)
+        assert position == {"type": "TextPositionSelector", "start": row.position, "end": row.position + len(row.quote)}
+        identifying, describing = item["body"]
+        assert identifying == {
+            "type": "SpecificResource",
+            "source": f"http://testserver{row.record.get_absolute_url()}",
+            "purpose": "identifying",
+        }
+        assert describing["type"] == "TextualBody"
+        assert describing["format"] == "text/plain"
+        assert describing["purpose"] == "describing"
+    claim = rows[0].claim
+    assert page["items"][0]["body"][1]["value"] == f"{claim.statement} (unconfirmed)"
 
 
-def test_the_article_resource_carries_the_annotated_body_and_the_annotation_list(demo_client):
-    article = ArticlePage.objects.live().first()
-    data = demo_client.get(f"/api/v1/articles/{article.pk}/").json()
-    rows = list(Annotation.objects.filter(page=article).order_by("sequence"))
-    assert [(a["kind"], a["record_id"], a["quote"], a["position"]) for a in data["annotations"]] == [
-        (row.kind, row.claim_id or row.source_id or row.location_id, row.quote, row.position) for row in rows
-    ]
-    for row in rows[:5]:
-        record_id = row.claim_id or row.source_id or row.location_id
-        assert f'data-annotation="{row.kind}" data-id="{record_id}"' in data["body_html"]
+def test_every_demo_annotation_resolves_by_position_and_by_quote_in_the_body_html(demo_client):
+    """Standard anchoring on the text of body_html finds every span, also where the quote alone is ambiguous."""
+    ambiguous = set()
+    for resource, demo_page in demo_pages():
+        data = demo_client.get(f"/api/v1/{resource}/{demo_page.pk}/").json()
+        text = body_text(data["body_html"])
+        items = demo_client.get(f"/api/v1/{resource}/{demo_page.pk}/annotations/").json()["items"]
+        assert len(items) == len(data["annotations"]) == demo_page.annotations.count()
+        for item, annotation in zip(items, data["annotations"], strict=True):
+            quote, position = text_selectors(item)
+            assert text[position["start"]:position["end"]] == quote["exact"] == annotation["quote"]
+            context = quote["prefix"] + quote["exact"] + quote["suffix"]
+            matches = [at for at in range(len(text)) if text.startswith(context, at)]
+            assert matches == [position["start"] - len(quote["prefix"])]
+            assert (annotation["position"], annotation["prefix"], annotation["suffix"]) == (
+                position["start"], quote["prefix"], quote["suffix"]
+            )
+            if text.count(quote["exact"]) > 1:
+                ambiguous.add(quote["exact"])
+    assert {"Russia", "Turkey"} <= ambiguous
+
+
+def test_the_public_page_article_body_has_the_text_of_the_api_body_html(demo_client, client):
+    for resource, demo_page in demo_pages():
+        html = client.get(demo_page.url).content.decode()
+        bodies = BeautifulSoup(html, "html.parser").select(".article-body")
+        assert len(bodies) == 1
+        data = demo_client.get(f"/api/v1/{resource}/{demo_page.pk}/").json()
+        assert bodies[0].get_text() == body_text(data["body_html"])
+
+
+def test_ninjs_counts_decoded_characters_and_words(site_tree, conflict, client_for):
+    body = [("paragraph", "<p>Tom &amp; Jerry &lt;3 &#8220;posts&#8221;</p>")]
+    article = make_article(site_tree["news"], conflict=conflict, body=body)
+    item = client_for.get(f"/api/v1/articles/{article.pk}/", {"format": "ninjs"}).json()
+    assert item["bodies"][0]["charcount"] == len("Tom & Jerry <3 \u201cposts\u201d") == 22
+    assert item["bodies"][0]["wordcount"] == 5
 
 
 def test_the_openapi_schema_documents_auth_filters_and_formats(demo_client, client):

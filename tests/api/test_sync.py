@@ -170,3 +170,21 @@ def test_updated_since_takes_any_iso_8601_offset(client_for, conflict, since):
     response = client_for.get("/api/v1/locations/", {"updated_since": since})
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["results"]] == [location.pk]
+
+
+def test_the_annotation_page_is_modified_when_a_claim_it_describes_changes_status(client_for, conflict, site_tree):
+    """Its bodies carry each claim's status, so If-Modified-Since must not answer 304 after a status change."""
+    claim = make_claim(statement="Posts withdrawn", conflict=conflict)
+    body = [("paragraph", f'<p><a linktype="claim" id="{claim.pk}">withdrawn</a></p>')]
+    article = make_article(site_tree["news"], title="Withdrawal", conflict=conflict, body=body)
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Claim.objects.filter(pk=claim.pk).update(updated_at=an_hour_ago)
+    ArticlePage.objects.filter(pk=article.pk).update(last_published_at=an_hour_ago)
+    path = f"/api/v1/articles/{article.pk}/annotations/"
+    last_modified = client_for.get(path)["Last-Modified"]
+    assert client_for.get(path, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+    claim_change_status(claim=claim, to="confirmed", by=None, note="Seen on satellite images.")
+    changed = client_for.get(path, HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert changed.status_code == 200
+    assert changed.json()["items"][0]["body"][1]["value"] == "Posts withdrawn (confirmed)"

@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import ReferenceIndex
 
 from conflicts.models import Annotation
-from conflicts.services.annotations import body_text_and_spans
+from conflicts.body_text import body_text
+from conflicts.selectors import annotated_body
 from tests.factories import LocationFactory, SourceFactory, make_article, make_claim
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def rows(page):
 
 
 def assert_rows_locate_their_quotes(page):
-    text, _spans = body_text_and_spans(page.body)
+    text = body_text(annotated_body(page)["body_html"])
     for row in Annotation.objects.filter(page=page):
         assert text[row.position:row.position + len(row.quote)] == row.quote
         assert text[:row.position].endswith(row.prefix)
@@ -71,6 +72,23 @@ def test_rows_follow_add_change_remove_and_move(site_tree, records):
     positions = list(Annotation.objects.filter(page=page).order_by("sequence").values_list("position", flat=True))
     assert positions[0] < positions[1]
     assert_rows_locate_their_quotes(page)
+
+
+def test_quote_context_and_position_are_those_of_the_text_partners_get(site_tree, records):
+    """Counted on the decoded text of the rendered body (blocks joined by its own newline), not an internal text."""
+    claim, source, place = records["claim"], records["source"], records["place"]
+    page = make_article(site_tree["news"], body=[
+        ("paragraph", f"<p>The post at {span('place', place, 'Morek')} is surrounded.</p>"),
+        ("paragraph", f"<p>{span('source', source, 'A security source')} said {span('claim', claim, 'Turkey &amp; Russia')} met.</p>"),
+    ])
+    assert body_text(annotated_body(page)["body_html"]) == (
+        "The post at Morek is surrounded.\nA security source said Turkey & Russia met."
+    )
+    assert list(Annotation.objects.filter(page=page).values_list("quote", "prefix", "suffix", "position")) == [
+        ("Morek", "The post at ", " is surrounded.\nA security sourc", 12),
+        ("A security source", "he post at Morek is surrounded.\n", " said Turkey & Russia met.", 33),
+        ("Turkey & Russia", "rounded.\nA security source said ", " met.", 56),
+    ]
 
 
 def test_drafts_do_not_change_rows_until_published(site_tree, records):

@@ -22,7 +22,7 @@ def location_geometries_normalise(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("conflicts", "0002_partners"),
+        ("conflicts", "0003_status_internal_note_claim_published"),
     ]
 
     operations = [
