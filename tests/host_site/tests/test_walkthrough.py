@@ -31,6 +31,7 @@ def newsroom_with_a_story():
     conflict = Conflict.objects.create(name="Syrian war: Idlib", slug="idlib")
     partner = Partner.objects.create(name="Partner Outlet", rate_limit="1000/minute")
     partner.conflicts.set([conflict])
+    partner.save()  # a ParentalManyToManyField is written on save
     story = HomePage.objects.get().add_child(instance=NewsStory(
         title="Turkey to withdraw from posts in Idlib",
         slug="turkey-to-withdraw",
@@ -127,9 +128,9 @@ def read_as_a_reader(page, story, claim, status):
     summary = page.locator(".sourcing-summary")
     assert summary.locator("[data-summary=claims] strong").inner_text() == "1"
     assert summary.locator(f"[data-summary=claims] [data-status={status}]").get_attribute("data-count") == "1"
-    assert summary.locator("[data-summary=sources] strong").inner_text() == "1"
-    assert summary.locator("[data-summary=anonymous] strong").inner_text() == "1"
-    assert "Not authorised to speak publicly." in summary.inner_text()
+    # Sources annotated in the text (none here: the claim's source is recorded on the claim).
+    assert summary.locator("[data-summary=sources] strong").inner_text() == "0"
+    assert summary.locator("[data-summary=anonymous] strong").inner_text() == "0"
 
     page.goto(claim.get_absolute_url())
     assert page.locator("h1").inner_text() == STATEMENT
@@ -167,10 +168,23 @@ def syndicate(live_server, key, story, claim):
     assert (status, content_type) == (200, "application/ld+json")
     [item] = annotations["items"]
     assert item["type"] == "Annotation"
-    quote = next(s for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
-    assert quote["exact"] == PHRASE
-    assert item["target"]["source"].endswith(story.url)
+    assert item["target"]["source"] == f"{live_server.url}{story.url}"
+    assert item["body"][0]["source"] == f"{live_server.url}{claim.get_absolute_url()}"
+    return item["target"]
 
+
+def assert_selectors_resolve(page, target):
+    """Each W3C selector finds the annotated words on the host's public page."""
+    page.goto(target["source"])
+    for selector in target["selector"]:
+        assert selector["type"] == "CssSelector"
+        text = page.locator(selector["value"]).text_content()
+        refinement = selector["refinedBy"]
+        if refinement["type"] == "TextPositionSelector":
+            assert text[refinement["start"]:refinement["end"]] == PHRASE
+        else:
+            assert refinement["exact"] == PHRASE
+            assert text.count(refinement["prefix"] + PHRASE + refinement["suffix"]) == 1
 
 def test_a_story_annotated_in_the_editor_reaches_readers_partners_and_webhooks(page, live_server, receiver):
     story, partner = newsroom_with_a_story()
@@ -187,7 +201,8 @@ def test_a_story_annotated_in_the_editor_reaches_readers_partners_and_webhooks(p
     ]
 
     read_as_a_reader(page, story, claim, status="unconfirmed")
-    syndicate(live_server, key, story, claim)
+    target = syndicate(live_server, key, story, claim)
+    assert_selectors_resolve(page, target)
     assert receiver.requests == []
 
     claim_change_status(claim=claim, to="confirmed", by=None, note="Satellite images show all twelve posts.",
