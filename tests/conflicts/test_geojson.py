@@ -93,7 +93,7 @@ def test_the_data_migration_normalises_rows_stored_before_and_leaves_invalid_one
 
     from django.apps import apps
 
-    migration = import_module("conflicts.migrations.0003_location_geometry_rfc7946")
+    migration = import_module("conflicts.migrations.0004_location_geometry_rfc7946")
     rewound, crossing, broken = LocationFactory(), LocationFactory(), LocationFactory()
     Location.objects.filter(pk=rewound.pk).update(geometry={"type": "Polygon", "coordinates": [CLOCKWISE_SQUARE]})
     Location.objects.filter(pk=crossing.pk).update(geometry={"type": "LineString", "coordinates": [[179, 10], [-179, 12]]})

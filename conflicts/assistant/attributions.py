@@ -1,0 +1,239 @@
+"""Attributions: the cue ("said", "according to", "told AFP", "footage online shows"), the
+source phrase it attributes to and the claim, with its hedge and the source's kind.
+
+A pronoun or "the source" is replaced by the speaker named before it; when the text names
+none, the attribution is dropped: a suggestion never names a bare pronoun as a source.
+"""
+
+import re
+
+from .hedges import hedge_read
+from .segments import paragraphs, sentences
+from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
+
+RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
+             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media))")
+CUE = re.compile(
+    r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
+    r"(?P<told>told\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
+    r"(?P<verb>said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|stated|wrote|"
+    r"writes|confirmed|confirms|confirming|warned|warns|denied|denies|denying|claimed|claims|claiming|quoted|quoting|"
+    r"cited|citing|counted|indicated|noted|insisted|alleged|alleges|reiterated|explained|acknowledged))\b"
+)
+NOUN_BEFORE = re.compile(r"(?:\b(?:a|the|of|denying|new|unconfirmed|its|their|latest|these|those|media|press|news|some|"
+                         r"credible|many|initial|such|earlier|local)\s*)$", re.I)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
+PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting)$")
+PUNCTUATION = re.compile(r"[,;:“”\"(]")
+BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|while|whereas|when|after|because|where)\b")
+TRAILING = re.compile(
+    r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
+    r"last\s+week|yesterday|today|this\s+week))+\s*$")
+LEADING = re.compile(r"^(?:(?:but|and|so|with|while|as|meanwhile|however|earlier|later|also|yet|then|in the process)\b[\s,]*)+", re.I)
+DATELINE = re.compile(r"^(?:[A-Z][\w .,'’-]*?)?\((?:Reuters|AP|AFP|Xinhua|IANS|AA|Anadolu)\)\s*(?:[-–—]+\s*)?|^[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+")
+SKIP_AFTER_CUE = re.compile(r"^(?:\s*(?:on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|"
+                            r"on\s+Telegram|on\s+X|late\s+on\s+\w+day|earlier|later|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|,|:))+")
+MAX_SOURCE_WORDS = 14
+
+
+def attributions_find(text, vocabulary):
+    """Every attribution of the text in order, sources resolved and classified."""
+    found = []
+    spans = [span for p_start, p_end in paragraphs(text) for span in sentences(text, p_start, p_end)]
+    for index, (s_start, s_end) in enumerate(spans):
+        following = text[spans[index + 1][0]:spans[index + 1][1]] if index + 1 < len(spans) else ""
+        previous_cue_end, in_sentence = s_start, []
+        for cue in CUE.finditer(text, s_start, s_end):
+            if not _is_cue(text, cue, s_start, s_end):
+                continue
+            attribution = _attribution(text, cue, (s_start, s_end), previous_cue_end, following, found, in_sentence, vocabulary)
+            previous_cue_end = cue.end()
+            if attribution:
+                found.append(attribution)
+                in_sentence.append(attribution)
+    return found
+
+
+def _is_cue(text, cue, s_start, s_end):
+    before = text[max(s_start, cue.start() - 30):cue.start()]
+    word = cue.group(0)
+    if cue.group("verb") in ("reported", "reports") and (NOUN_BEFORE.search(before) or PASSIVE_BEFORE.search(before)):
+        return False
+    if cue.group("verb") and cue.group("verb").lower() in ("confirmed", "denied", "reported", "quoted", "cited", "alleged") and PASSIVE_BEFORE.search(before):
+        return False
+    if cue.group("verb") in ("claimed", "claims") and re.match(r"\s+the\s+lives", text[cue.end():cue.end() + 12]):
+        return False
+    if cue.group("verb") in ("added", "adding", "adds") and re.match(r"\s+to\b", text[cue.end():cue.end() + 4]):
+        return False
+    if cue.group("verb") == "alleged" and not re.match(r"\s+(?:that|to)\b", text[cue.end():cue.end() + 6]):
+        return False
+    if cue.group("show"):
+        subject = text[s_start:cue.start()]
+        return bool(re.search(r"\b(?:footage|video|videos|images|photos|pictures|imagery)\b", subject, re.I))
+    return bool(word)
+
+
+def _attribution(text, cue, sentence_span, previous_cue_end, following, found, in_sentence, vocabulary):
+    s_start, s_end = sentence_span
+    cue_start, cue_end = cue.span()
+    if PARTICIPLE.match(cue.group(0)) and in_sentence and text[s_start:cue_start].rstrip().endswith(","):
+        return _participle(text, cue, in_sentence[-1], s_end, following)
+    if cue.group("asreported") and not cue.group("by"):
+        source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
+    elif cue.group("according") or cue.group("by"):
+        source = _phrase_after(text, cue_end, s_end)
+    else:
+        source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _subject(
+            text, cue_start, max(s_start, previous_cue_end)) or _inverted_source(text, cue, s_start, s_end)
+    if source is None:
+        return None
+    source_text = text[source[0]:source[1]]
+    sentence = text[s_start:s_end]
+    claim = _claim(text, cue, source, s_start, s_end)
+    resolved = _resolve(source_text, source, found)
+    if resolved is None:
+        return None
+    hedge = hedge_read(cue.group(0), source_text, sentence, following, text[cue_end:s_end])
+    _link_record(resolved, vocabulary)
+    claim_span = _span(text, *claim) if claim else _span(text, cue_end, cue_end)
+    return {"cue": _span(text, cue_start, cue_end), "source": resolved, "claim": claim_span, "hedge": hedge}
+
+
+def _participle(text, cue, previous, s_end, following):
+    """'..., saying two people were killed': the speaker of the sentence's earlier cue."""
+    claim = _quoted_or_clause(text, *_after_cue(text, cue.end(), s_end))
+    hedge = hedge_read(cue.group(0), previous["source"]["text"], text[cue.start():s_end], following)
+    return {"cue": _span(text, *cue.span()), "source": dict(previous["source"]),
+            "claim": _span(text, *claim) if claim else _span(text, cue.end(), cue.end()), "hedge": hedge}
+
+
+def _after_cue(text, cue_end, s_end):
+    skip = SKIP_AFTER_CUE.match(text[cue_end:s_end])
+    offset = cue_end + (skip.end() if skip else 0)
+    that = re.match(r"\s*that\s+", text[offset:s_end])
+    return offset + (that.end() if that else 0), s_end
+
+
+def _link_record(resolved, vocabulary):
+    """A phrase the desk annotated before takes that record's id, kind and anonymity."""
+    known = vocabulary.source_for(resolved["text"]) if vocabulary else None
+    if known:
+        resolved.update(kind=str(known.kind), anonymous=known.anonymous, record_id=known.source_id)
+
+
+def _resolve(source_text, source, found):
+    """The source itself, or for a pronoun the latest earlier source of the right sort."""
+    if not is_pronoun(source_text):
+        kind, anonymous = source_kind(source_text)
+        return {"start": source[0], "end": source[1], "text": source_text, "kind": str(kind), "anonymous": anonymous,
+                "record_id": None}
+    word = source_text.strip().lower()
+    for earlier in reversed(found):
+        candidate = earlier["source"]
+        if word in PERSON_PRONOUNS and candidate["kind"] not in PERSON_KINDS:
+            continue
+        if word in ORGANISATION_PRONOUNS and candidate["kind"] in PERSON_KINDS:
+            continue
+        if word.startswith("the source") and not candidate["anonymous"]:
+            continue
+        return dict(candidate)
+    return None
+
+
+def _inverted_source(text, cue, s_start, s_end, after_quote=False):
+    """'“...,” added the source' and '..., said the monitor': the source follows the cue."""
+    if cue.group("told") or cue.group("show"):
+        return None
+    before = text[s_start:cue.start()].rstrip()
+    if not before or before[-1] not in (("\"”’") if after_quote else ","):
+        return None
+    return _phrase_after(text, cue.end(), s_end)
+
+
+def _phrase_after(text, start, end):
+    match = re.match(r"\s*(.+?)(?=\s*(?:[,.;:()]|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying)\b|$))",
+                     text[start:end])
+    if not match or not match.group(1).strip():
+        return None
+    phrase_start, phrase_end = start + match.start(1), start + match.end(1)
+    if len(text[phrase_start:phrase_end].split()) > MAX_SOURCE_WORDS or not re.match(r"[\w“\"']", text[phrase_start]):
+        return None
+    relative = re.match(r",\s+who\s+[^,.;]+", text[phrase_end:end])
+    if relative and len(relative.group(0).split()) <= 7:
+        phrase_end += relative.end()
+    return _trim(text, phrase_start, phrase_end)
+
+
+def _subject(text, cue_start, floor):
+    """The noun phrase before the cue, with its apposition ('Name, head of the observatory,')."""
+    left = _left_boundary(text, floor, cue_start)
+    gap = text[left:cue_start]
+    gap_clean = LEADING.sub("", TRAILING.sub("", gap.rstrip()).strip())
+    if not gap_clean.strip(" ,"):
+        return _apposition(text, floor, left)
+    start = left + gap.find(gap_clean)
+    if len(gap_clean.split()) > MAX_SOURCE_WORDS or not re.match(r"[A-Za-z]", gap_clean) or re.search(r"\b(?:and|or)$", gap_clean):
+        return None
+    return _trim(text, start, start + len(gap_clean))
+
+
+def _apposition(text, floor, left):
+    """'Name, title, said' and 'The official, who requested anonymity, confirmed'."""
+    if left - 1 < floor or text[left - 1] != ",":
+        return None
+    middle_comma = text.rfind(",", floor, left - 1)
+    if middle_comma < 0:
+        return None
+    head_left = _left_boundary(text, floor, middle_comma, commas_only=False)
+    head = LEADING.sub("", text[head_left:middle_comma].strip())
+    if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_SOURCE_WORDS:
+        return None
+    start = head_left + text[head_left:middle_comma].find(head)
+    return _trim(text, start, left - 1)
+
+
+def _left_boundary(text, floor, end, commas_only=False):
+    boundary = floor
+    for match in (PUNCTUATION if commas_only else BOUNDARY).finditer(text, floor, end):
+        boundary = match.end()
+    dateline = DATELINE.match(text, boundary) if boundary == floor else None
+    return dateline.end() if dateline else boundary
+
+
+def _claim(text, cue, source, s_start, s_end):
+    """The attributed words: after the cue ('said that ...'), else before it ('..., he said')."""
+    if source[0] >= cue.end():
+        if len(text[_claim_start(text, s_start, cue.start()):cue.start()].split()) <= 2:
+            return _quoted_or_clause(text, source[1], s_end)
+        return _quoted_or_clause(text, _claim_start(text, s_start, cue.start()), cue.start())
+    offset, _ = _after_cue(text, cue.end(), s_end)
+    if len(text[offset:s_end].split()) >= 3:
+        return _quoted_or_clause(text, offset, s_end)
+    return _quoted_or_clause(text, _claim_start(text, s_start, source[0]), source[0])
+
+
+def _claim_start(text, s_start, end):
+    dateline = DATELINE.match(text, s_start)
+    start = dateline.end() if dateline else s_start
+    return start
+
+
+def _quoted_or_clause(text, start, end):
+    segment = text[start:end]
+    quote = re.search(r"[“\"]([^“”\"]{3,})[”\"]", segment)
+    if quote and len(quote.group(1)) > 0.5 * len(segment.strip(" ,.")):
+        return _trim(text, start + quote.start(1), start + quote.end(1), strip=" ,")
+    return _trim(text, start, end, strip=" ,.;:—–-")
+
+
+def _trim(text, start, end, strip=" ,.;:"):
+    while start < end and text[start] in strip + "\n":
+        start += 1
+    while end > start and text[end - 1] in strip + "\n":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _span(text, start, end):
+    return {"start": start, "end": end, "text": text[start:end]}

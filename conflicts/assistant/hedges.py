@@ -1,0 +1,31 @@
+"""The hedge the text puts on an attributed claim: none, unconfirmed, unverified, reportedly,
+alleged, disputed or denied."""
+
+import re
+
+DENIAL_CUES = re.compile(r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
+SHOWS = re.compile(r"\bappear(?:s|ed)? to show\b", re.I)
+HEDGES = [
+    ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|could not (?:be )?(?:independently )?verif|"
+                              r"not (?:been )?(?:able to )?(?:independently )?verif|unverified|cannot be verified|"
+                              r"could not immediately verify|has not independently verified)", re.I)),
+    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?confirmed|could not (?:be )?confirm)", re.I)),
+    ("alleged", re.compile(r"\b(?:alleged(?:ly)?|allegations?)\b", re.I)),
+    ("reportedly", re.compile(r"\breportedly\b", re.I)),
+    ("disputed", re.compile(r"\b(?:disputed?|disputes|exaggerat\w+|rejected (?:the|these) (?:claims?|figures?))", re.I)),
+]
+
+
+def hedge_read(cue, source, sentence, following, reported=""):
+    """The hedge: a denial cue, or a denial as the reported words, says denied; else the first
+    hedge word in the attribution's sentence, then in the sentence after it (where reports
+    add "could not be verified")."""
+    if DENIAL_CUES.match(cue) or re.match(r"^\s*\S+(?:\s+\S+){0,3}\s+(?:denying|denied|denies)\b", reported):
+        return "denied"
+    for hedge, pattern in HEDGES:
+        if pattern.search(source + " " + sentence):
+            return hedge
+    for hedge, pattern in HEDGES:
+        if hedge in ("unverified", "disputed") and pattern.search(following) and not SHOWS.search(following):
+            return hedge
+    return "none"

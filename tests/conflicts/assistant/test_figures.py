@@ -1,0 +1,37 @@
+"""Figures: counts with their range and what they count; dates, ages and distances are none."""
+
+from conflicts.assistant import annotations_suggest
+
+
+def figures(text):
+    return [(f["text"], f["low"], f["high"], f["counts"]) for f in annotations_suggest(text)["figures"]]
+
+
+def test_a_range_gives_low_and_high():
+    assert figures("Turkey has deployed between 10,000 and 15,000 troops in the northwest of Idlib.") == [
+        ("between 10,000 and 15,000", 10000, 15000, "troops")]
+
+
+def test_at_least_gives_a_low_and_nearly_a_high():
+    assert figures("At least seven civilians were killed.") == [("At least seven", 7, None, "killed")]
+    assert figures("Nearly 190,000 people have been killed in Syria.") == [("Nearly 190,000", None, 190000, "killed")]
+
+
+def test_vague_counts_keep_their_words_and_no_numbers():
+    assert figures("Dozens of people were wounded in the blast.") == [("Dozens", None, None, "wounded")]
+
+
+def test_number_words_digits_and_millions_are_read():
+    assert figures("Three officers and twenty-five soldiers were missing; 3.6 million refugees remain.") == [
+        ("Three", 3, 3, "officers"), ("twenty-five", 25, 25, "missing"), ("3.6 million", 3600000, 3600000, "displaced")]
+
+
+def test_what_is_counted_follows_the_casualty_word():
+    assert figures("The shelling killed 13 children and injured four others.") == [
+        ("13", 13, 13, "killed"), ("four", 4, 4, "wounded")]
+
+
+def test_dates_ages_distances_durations_and_percentages_are_not_figures():
+    text = ("On October 7, 2023, a 62-year-old man walked 30 km over two weeks; 12 percent of the "
+            "houses in 2014 and one of them, the Hermes 900 drone.")
+    assert figures(text) == []

@@ -1,0 +1,42 @@
+"""Places: the desk's Locations first, then the gazetteer, then places the text describes."""
+
+from conflicts.assistant import annotations_suggest
+from conflicts.assistant.vocabulary import Vocabulary, vocabulary_add_location
+
+
+def places(text, vocabulary=None):
+    return annotations_suggest(text, vocabulary=vocabulary)["places"]
+
+
+def test_a_desk_location_is_found_under_its_alternative_spelling_with_its_id():
+    vocabulary = Vocabulary()
+    vocabulary_add_location(vocabulary, id=41, name="Sheik Aqil", alternative_names="Sheikh Aqil\nSheikh Aqeel",
+                            kind="military_post", geonames_id=None, latitude="36.235", longitude="36.949")
+    (place,) = places("Troops left the Sheikh Aqeel post on Monday.", vocabulary)
+    assert (place["text"], place["location_id"], place["kind"]) == ("Sheikh Aqeel", 41, "military_post")
+    assert (place["latitude"], place["longitude"]) == (36.235, 36.949)
+
+
+def test_a_place_the_desk_has_not_recorded_is_proposed_from_the_gazetteer():
+    (place,) = places("Air strikes hit the port of Hodeidah overnight.")
+    assert place["text"] == "Hodeidah"
+    assert place["location_id"] is None
+    assert (place["kind"], place["geonames_id"]) == ("city", 79415)
+    assert (place["latitude"], place["longitude"]) == (14.79781, 42.95452)
+    assert place["precision"] == "settlement"
+
+
+def test_a_country_is_proposed_with_its_geonames_id():
+    (place,) = places("The drones were launched from Yemen.")
+    assert (place["text"], place["kind"], place["geonames_id"], place["precision"]) == ("Yemen", "country", 69543, "country")
+
+
+def test_a_place_the_text_calls_a_village_is_proposed_and_found_again():
+    found = places("Shells fell on the village of Latamneh. Residents of Latamneh fled.")
+    assert [(p["text"], p["kind"]) for p in found] == [("Latamneh", "village"), ("Latamneh", "village")]
+
+
+def test_names_inside_organisations_demonyms_and_people_are_not_places():
+    text = ("The head of the Kherson Regional Military Administration, Oleksandr Prokudin, said Syrian and Somali "
+            "officials met. Writing by Tom Perry.")
+    assert places(text) == []
