@@ -87,3 +87,27 @@ class ArticleUpdateKind(models.TextChoices):
     UPDATE = "update", "Update"
     CLARIFICATION = "clarification", "Clarification"
     CLAIM_STATUS = "claim_status", "Claim status"
+
+
+class WebhookEvent(models.TextChoices):
+    ARTICLE_PUBLISHED = "article.published", "Article published"
+    ARTICLE_UPDATED = "article.updated", "Article updated"
+    ARTICLE_CORRECTED = "article.corrected", "Article corrected"
+    ARTICLE_UNPUBLISHED = "article.unpublished", "Article unpublished or deleted"
+    CLAIM_STATUS_CHANGED = "claim.status_changed", "Claim status changed"
+    CLAIM_PUBLISHED = "claim.published", "Claim published (first carried by coverage the partner receives)"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed after every retry"
+
+
+class TombstoneReason(models.TextChoices):
+    UNPUBLISHED = "unpublished", "Unpublished"
+    DELETED = "deleted", "Deleted"
+
+
+# Kinds an editor writes in a page's corrections and updates log (claim-status lines are automatic).
+EDITORIAL_UPDATE_KINDS = [kind for kind in ArticleUpdateKind if kind != ArticleUpdateKind.CLAIM_STATUS]

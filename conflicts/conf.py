@@ -14,6 +14,8 @@ DEFAULTS = {
     "MAP_TILE_ATTRIBUTION": "© OpenStreetMap contributors",
     # The newsroom's public sourcing policy, linked from pages and syndicated content.
     "SOURCING_POLICY_URL": "/sourcing-policy/",
+    # Static path of the image search engines show for a page whose body has none.
+    "DEFAULT_IMAGE": "img/conflict-desk.png",
     "USAGE_TERMS": "Syndication permitted to contracted partners only. Credit: Conflict Desk.",
     # Webhook deliveries: seconds before the first retry (doubling each time), attempts in all.
     "WEBHOOK_RETRY_BASE_SECONDS": 30,

@@ -7,6 +7,7 @@ publishing, commands, the API of revisions), so the work is done there.
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from .choices import TombstoneReason
 from .services import syndication
 from .services.annotations import annotations_clear, annotations_sync
 from .signals import claim_status_changed
@@ -22,7 +23,7 @@ def clear_on_unpublish(sender, instance, **kwargs):
     # Wagtail unpublishes a live page without saving it just before deleting it (a pre_delete
     # handler): a row still live in the database is a page being deleted.
     deleting = Page.objects.filter(pk=instance.pk, live=True).exists()
-    syndication.page_removed(page=instance, reason="deleted" if deleting else "unpublished")
+    syndication.page_removed(page=instance, reason=TombstoneReason.DELETED if deleting else TombstoneReason.UNPUBLISHED)
 
 
 def notify_claim_status(sender, change, **kwargs):

@@ -5,6 +5,10 @@ page it becomes a link to the record's page carrying data-annotation, data-id (a
 data-status for claims), described by the page's sourcing note for that record. Records are
 resolved in one query per kind for the whole body, so a page costs the same whatever its
 number of spans; a span whose record is gone renders as plain text.
+
+Rendered for syndication (links.syndicated_rendering), every href is absolute and no span
+points at a note: the notes are not part of the body a partner publishes. Only attributes
+change, never the text.
 """
 
 from django.apps import apps
@@ -13,9 +17,18 @@ from django.utils.html import format_html
 from draftjs_exporter.dom import DOM
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.rich_text import LinkHandler
+from wagtail.rich_text.pages import PageLinkHandler
 
 from .choices import AnnotationKind
+from .links import body_url, is_syndicated_rendering
 from .spans import note_id, parse_id, prefetched_records
+
+
+def described_by(kind, pk):
+    """The span's reference to its note on the page; none in syndicated HTML, which has no notes."""
+    if is_syndicated_rendering():
+        return ""
+    return format_html(' aria-describedby="{}"', note_id(kind, pk))
 
 
 class AnnotationLinkHandler(LinkHandler):
@@ -44,13 +57,12 @@ class AnnotationLinkHandler(LinkHandler):
     @classmethod
     def open_tag(cls, record):
         return format_html(
-            '<a href="{}" class="annotation annotation--{}" data-annotation="{}" data-id="{}" '
-            'aria-describedby="{}">',
-            record.get_absolute_url(),
+            '<a href="{}" class="annotation annotation--{}" data-annotation="{}" data-id="{}"{}>',
+            body_url(record.get_absolute_url()),
             cls.kind,
             cls.kind,
             record.pk,
-            note_id(cls.kind, record.pk),
+            described_by(cls.kind, record.pk),
         )
 
     @classmethod
@@ -75,12 +87,12 @@ class ClaimLinkHandler(AnnotationLinkHandler):
     def open_tag(cls, record):
         return format_html(
             '<a href="{}" class="annotation annotation--claim annotation--{}" data-annotation="claim" '
-            'data-id="{}" data-status="{}" aria-describedby="{}">',
-            record.get_absolute_url(),
+            'data-id="{}" data-status="{}"{}>',
+            body_url(record.get_absolute_url()),
             record.status,
             record.pk,
             record.status,
-            note_id("claim", record.pk),
+            described_by("claim", record.pk),
         )
 
 
@@ -107,6 +119,28 @@ class PlaceLinkHandler(AnnotationLinkHandler):
     @classmethod
     def get_queryset(cls):
         return cls.get_model().objects.only("pk", "slug")
+
+
+class BodyPageLinkHandler(PageLinkHandler):
+    """Wagtail's internal page links, absolute in syndicated HTML."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [
+            format_html('<a href="{}">', body_url(page.localized.url)) if page else "<a>"
+            for page in cls.get_many(attrs_list)
+        ]
+
+
+class AnchorLinkHandler(LinkHandler):
+    """Links to a part of the page (`#id`): in syndicated HTML they point at the public page,
+    since the id they name may be outside the body."""
+
+    identifier = "anchor"
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [format_html('<a href="{}">', body_url(attrs.get("href", ""))) for attrs in attrs_list]
 
 
 LINK_HANDLERS = {

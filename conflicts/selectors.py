@@ -1,10 +1,11 @@
 """Reads shared by pages, admin and API; each decides its joins so query counts are fixed here."""
 
 from collections import Counter
+from contextlib import nullcontext
 
 from django.db.models import Prefetch, Q
 from django.utils.safestring import mark_safe
-from wagtail.rich_text import expand_db_html
+from wagtail.rich_text import RichText, expand_db_html
 
 from . import coverage, structured_data
 from .audience import pages_carrying, public_claims, public_pages
@@ -12,6 +13,7 @@ from .body_text import body_text_spans, normalize_newlines, spans_for_annotation
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
 from .geojson import location_geometry
+from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Location, Source
 from .spans import annotation_refs, label_for_note, note_id, records_prefetched
 
@@ -71,10 +73,15 @@ def reporting_page_context(page, request):
     if isinstance(page, article_models()):
         context = article_page_context(page)
         context["jsonld"] = structured_data.news_article(
-            page, request, places=context["places"], cited_claims=context["cited_claims"]
+            page, request, places=context["places"], cited_claims=context["cited_claims"],
+            lead_image=page_lead_image(page),
         )
         return context
-    return explainer_page_context(page)
+    context = explainer_page_context(page)
+    context["jsonld"] = structured_data.background_news_article(
+        page, request, places=context["places"], key_claims=context["key_claims"], lead_image=page_lead_image(page),
+    )
+    return context
 
 
 def explainer_page_context(page):
@@ -121,17 +128,22 @@ def annotation_records_load(refs):
     }
 
 
-def annotated_body(page):
+def annotated_body(page, *, syndicated=False, request=None):
     """The page body rendered with its annotations, and the sourcing note for each record cited.
 
     Claim statuses are read at render time, so a status change shows on the next view of
-    every page citing the claim without a re-publish.
+    every page citing the claim without a re-publish. `syndicated` renders the HTML partners
+    publish: absolute links and images, no reference to the page's notes; same text.
     """
     body = page.annotated_body
     refs = body_annotation_refs(body)
     records = annotation_records_load(refs)
-    with records_prefetched(records):
-        rendered = expand_db_html(body) if isinstance(body, str) else body.render_as_block() if body else ""
+    rendering = syndicated_rendering(public_url(request, page.get_url(request))) if syndicated else nullcontext()
+    with records_prefetched(records), rendering:
+        if isinstance(body, str):
+            rendered = expand_db_html(rich_text_for_rendering(RichText(body)).source)
+        else:
+            rendered = body.render_as_block() if body else ""
         body_html = mark_safe(normalize_newlines(rendered))
     notes, seen = [], set()
     for kind, pk in refs:
@@ -141,6 +153,19 @@ def annotated_body(page):
         seen.add((kind, pk))
         notes.append({"id": note_id(kind, pk), "kind": kind, "record": record, "text": label_for_note(kind, record)})
     return {"body_html": body_html, "annotation_notes": notes, "annotation_records": records}
+
+
+def page_lead_image(page):
+    """The first image of the page's body (an image block, or a block with an `image`), or None."""
+    from wagtail.images.models import AbstractImage
+
+    for block in page.body or ():
+        image = block.value
+        if not isinstance(image, AbstractImage):
+            image = image.get("image") if hasattr(image, "get") else None
+        if isinstance(image, AbstractImage):
+            return image
+    return None
 
 
 def annotation_list_for_page(page):

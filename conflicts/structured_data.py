@@ -1,40 +1,102 @@
-"""schema.org descriptions of the public pages, for search engines and fact-check aggregators."""
+"""schema.org descriptions of the public pages, for search engines and fact-check aggregators.
+
+Every url and @id is on the site's one origin (links.public_url).
+"""
 
 from django.conf import settings
+from django.templatetags.static import static
 
-from .choices import VERDICT_STATUSES
+from .choices import VERDICT_STATUSES, SourceKind
+from .conf import conflicts_setting
+from .links import public_url
+
+# The rendition of a page's lead image in JSON-LD: search engines ask for 1200 pixels wide or more.
+IMAGE_RENDITION = "width-1200"
 
 # How a verdict maps onto ClaimReview's 1 (false) to 5 (true) rating scale.
 VERDICT_RATINGS = {"false": 1, "denied": 2, "disputed": 3, "confirmed": 5}
 
+# Who said a claim, as schema.org types it. Organisations are named by their label ("Reuters",
+# "the Turkish defence ministry"); a named person by theirs. An anonymous source or an eyewitness
+# is a Person the newsroom does not name: the public description goes in `description`, never
+# in `name`. Unspecified reports and footage online have no known author, so they are left
+# out of `author` rather than given one; own reporting is the newsroom itself.
+PERSON_KINDS = {SourceKind.NAMED_PERSON}
+UNNAMED_PERSON_KINDS = {SourceKind.ANONYMOUS, SourceKind.EYEWITNESS}
+ORGANIZATION_KINDS = {
+    SourceKind.NAMED_ORGANISATION, SourceKind.NEWS_AGENCY, SourceKind.STATE_MEDIA, SourceKind.OFFICIAL_STATEMENT,
+}
+
 
 def _publisher(request):
-    return {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME, "url": request.build_absolute_uri("/")}
+    return {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME, "url": public_url(request, "/")}
 
 
-def news_article(page, request, *, places, cited_claims):
+def _image_url(request, lead_image):
+    """The body's first image (its body rendition), else the site's default image; absolute."""
+    if lead_image is not None:
+        from wagtail.images.shortcuts import get_rendition_or_not_found
+
+        return public_url(request, get_rendition_or_not_found(lead_image, IMAGE_RENDITION).url)
+    return public_url(request, static(conflicts_setting("DEFAULT_IMAGE")))
+
+
+def _reporting_page(page, request, *, schema_type, description, author, places, claims, lead_image):
+    url = public_url(request, page.get_url(request))
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": schema_type,
         "headline": page.title,
-        "description": page.standfirst,
-        "url": request.build_absolute_uri(page.url),
-        "author": {"@type": "Organization", "name": page.byline},
+        "description": description,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "image": _image_url(request, lead_image),
+        "author": author,
         "publisher": _publisher(request),
         "isAccessibleForFree": True,
     }
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.isoformat()
-    modified = page.updated_at or page.last_published_at
+    modified = getattr(page, "updated_at", None) or page.last_published_at
     if modified:
         data["dateModified"] = modified.isoformat()
+    if places:
+        data["contentLocation"] = [{"@type": "Place", "name": place.name, "url": public_url(request, place.get_absolute_url())} for place in places]
+    if claims:
+        data["mentions"] = [{"@type": "Claim", "text": claim.statement, "url": public_url(request, claim.get_absolute_url())} for claim in claims]
+    return data
+
+
+def news_article(page, request, *, places, cited_claims, lead_image=None):
+    data = _reporting_page(
+        page, request, schema_type="NewsArticle", description=page.standfirst,
+        author={"@type": "Organization", "name": page.byline}, places=places, claims=cited_claims,
+        lead_image=lead_image,
+    )
     if page.dateline_place:
         data["locationCreated"] = {"@type": "Place", "name": page.dateline_place.name}
-    if places:
-        data["contentLocation"] = [{"@type": "Place", "name": place.name, "url": request.build_absolute_uri(place.get_absolute_url())} for place in places]
-    if cited_claims:
-        data["mentions"] = [{"@type": "Claim", "text": claim.statement, "url": request.build_absolute_uri(claim.get_absolute_url())} for claim in cited_claims]
     return data
+
+
+def background_news_article(page, request, *, places, key_claims, lead_image=None):
+    """An explainer: schema.org's BackgroundNewsArticle ("explainer" or "backgrounder"), by the newsroom."""
+    return _reporting_page(
+        page, request, schema_type="BackgroundNewsArticle", description=page.summary,
+        author=_publisher(request), places=places, claims=key_claims, lead_image=lead_image,
+    )
+
+
+def claim_author(source, request):
+    """Who said a claim, typed by the source's kind; None when no author is known (see PERSON_KINDS)."""
+    if source.kind in PERSON_KINDS and not source.is_anonymous:
+        return {"@type": "Person", "name": source.public_label}
+    if source.kind in ORGANIZATION_KINDS and not source.is_anonymous:
+        return {"@type": "Organization", "name": source.public_label}
+    if source.kind in UNNAMED_PERSON_KINDS or source.is_anonymous:
+        return {"@type": "Person", "description": source.public_label}
+    if source.kind == SourceKind.OWN_REPORTING:
+        return _publisher(request)
+    return None
 
 
 def claim_review(claim, request, *, attributions, pages):
@@ -42,14 +104,15 @@ def claim_review(claim, request, *, attributions, pages):
     if claim.status not in VERDICT_STATUSES:
         return None
     item = {"@type": "Claim", "text": claim.statement}
-    if attributions:
-        item["author"] = [{"@type": "Organization", "name": row.source.public_label} for row in attributions]
+    authors = [author for author in (claim_author(row.source, request) for row in attributions) if author]
+    if authors:
+        item["author"] = authors
     if pages:
-        item["appearance"] = [{"@type": "CreativeWork", "url": request.build_absolute_uri(page.url)} for page in pages if page.url]
+        item["appearance"] = [{"@type": "CreativeWork", "url": public_url(request, page.url)} for page in pages if page.url]
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": request.build_absolute_uri(claim.get_absolute_url()),
+        "url": public_url(request, claim.get_absolute_url()),
         "claimReviewed": claim.statement,
         "datePublished": claim.status_changed_at.isoformat(),
         "author": _publisher(request),
@@ -69,7 +132,7 @@ def place(location, request):
         "@context": "https://schema.org",
         "@type": "Place",
         "name": location.name,
-        "url": request.build_absolute_uri(location.get_absolute_url()),
+        "url": public_url(request, location.get_absolute_url()),
     }
     if location.alternative_name_list:
         data["alternateName"] = location.alternative_name_list

@@ -1,11 +1,8 @@
-"""Background work, run by `python manage.py db_worker` (django-tasks with its database backend)."""
+"""Background work, run by `python manage.py db_worker` (django-tasks with its database backend).
 
-from django_tasks import task
+Deliveries queued by earlier versions name this module's path, so the task stays importable here.
+"""
 
-from .services.webhooks import webhook_delivery_attempt
+from .services.webhooks import deliver_webhook
 
-
-@task()
-def deliver_webhook(delivery_id):
-    """POSTs one signed event (see webhook_delivery_attempt)."""
-    return webhook_delivery_attempt(delivery_id)
+__all__ = ["deliver_webhook"]

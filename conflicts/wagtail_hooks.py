@@ -6,7 +6,7 @@ from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.snippets.models import register_snippet
 
 from .partner_admin import PartnerGroup
-from .rich_text import LINK_HANDLERS, conversion_rule
+from .rich_text import LINK_HANDLERS, AnchorLinkHandler, BodyPageLinkHandler, conversion_rule
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
 from .viewsets import ConflictDeskGroup, annotation_choosers
 
@@ -49,6 +49,13 @@ def register_annotation_features(features):
             ),
         )
         features.register_converter_rule("contentstate", name, conversion_rule(name, entity_type))
+
+
+# After Wagtail's own (order 0), so these replace its page link handler.
+@hooks.register("register_rich_text_features", order=1)
+def register_syndicatable_link_types(features):
+    features.register_link_type(BodyPageLinkHandler)
+    features.register_link_type(AnchorLinkHandler)
 
 
 @hooks.register("register_log_actions")

@@ -1,14 +1,14 @@
 """The site's page types: home, articles and explainers with their index pages."""
 
 from django.db import models
-from django.utils import timezone
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from conflicts import selectors
+from conflicts.choices import EDITORIAL_UPDATE_KINDS
 from conflicts.models import (
     AbstractKeyClaim,
     AbstractPageUpdate,
@@ -110,7 +110,7 @@ class ArticleUpdate(AbstractPageUpdate):
     class Meta(AbstractPageUpdate.Meta):
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["correction", "update", "clarification"]),
+                condition=models.Q(kind__in=EDITORIAL_UPDATE_KINDS),
                 name="article_update_kind_valid",
             )
         ]

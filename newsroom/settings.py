@@ -177,6 +177,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "conflicts.context_processors.maps",
+                "conflicts.context_processors.public_links",
             ],
         },
     },

@@ -5,12 +5,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..geojson import published_geometry
+from ..links import public_url
 from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
 from ..selectors import annotated_body, annotation_list_located
 
 
 def absolute(request, path):
-    return request.build_absolute_uri(path) if request is not None else path
+    """The public URL of a path, on the site's one origin (never the host the request named)."""
+    return public_url(request, path)
 
 
 class LinkedMixin:
@@ -151,7 +153,7 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
 
     def body_fields(self, page):
         request = self.context.get("request")
-        body_html = annotated_body(page)["body_html"]
+        body_html = annotated_body(page, syndicated=True, request=request)["body_html"]
         annotations = annotation_list_located(page.annotations.order_by("sequence"), body_html)
         return {
             "body_html": body_html,
@@ -193,7 +195,12 @@ class ExplainerSerializer(PageSerializer):
 
 
 class TombstoneSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
     class Meta:
         model = PageTombstone
         fields = ["page_id", "page_type", "url", "reason", "removed_at"]
+
+    def get_url(self, tombstone) -> str:
+        return absolute(self.context.get("request"), tombstone.url) if tombstone.url else ""
 

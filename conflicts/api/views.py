@@ -16,6 +16,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from ..choices import AnnotationKind
+from ..links import public_url
 from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
 from ..selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from wagtail.models import Page
@@ -58,6 +59,12 @@ class SyncPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "limit"
     max_page_size = 200
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        # The next/previous links are on the site's one origin, like every link the API gives.
+        self.base_url = public_url(request, request.get_full_path())
+        return page
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -229,7 +236,7 @@ class ArticleViewSet(PageViewSet):
         if request.accepted_renderer.format != "ninjs":
             return super().retrieve(request, *args, **kwargs)
         page = self.get_object()
-        body = annotated_body(page)
+        body = annotated_body(page, syndicated=True, request=request)
         annotations = list(page.annotations.order_by("sequence"))
         item = formats.article_ninjs(
             page, request, body_html=body["body_html"], annotations=annotations, records=body["annotation_records"]

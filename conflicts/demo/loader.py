@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
+from ..links import site_address
 from ..models import Claim, Conflict, Location, Partner, Source
 from ..services.claims import claim_change_status, claim_create
 from . import content
@@ -21,14 +22,23 @@ DEMO_PARTNER = "Demo Partner"
 
 
 @transaction.atomic
-def demo_load(*, admin_password, stdout=None):
-    """Loads everything and returns the admin user; records are matched by slug or label."""
+def demo_load(*, admin_password, site_url="", stdout=None):
+    """Loads everything and returns the admin user; records are matched by slug or label.
+
+    `site_url` (e.g. https://news.example.org) is where the site is served: the default Site
+    is set to it, so every published URL is on that origin; without it a new Site is
+    localhost:80 and an existing one is left as it is.
+    """
+    address = site_address(site_url) if site_url else None
     admin = _users(admin_password)
     conflicts = _conflicts()
     locations = _locations(conflicts)
     sources = _sources()
     claims = _claims(conflicts, locations, sources, admin)
     home, news, explainers_index = _site_tree()
+    if address:
+        hostname, port = address
+        Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
     explainers = {
         spec["slug"]: _explainer(explainers_index, spec, conflicts, locations, claims)
         for spec in content.EXPLAINERS

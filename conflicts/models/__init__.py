@@ -11,7 +11,7 @@ from .pages import (
     ExplainerPageMixin,
     ReportingPageMixin,
 )
-from .partners import DeliveryStatus, PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery, WebhookEvent
+from .partners import PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
 
 __all__ = [
@@ -27,7 +27,6 @@ __all__ = [
     "ClaimAttribution",
     "ClaimStatusChange",
     "Conflict",
-    "DeliveryStatus",
     "Location",
     "PageTombstone",
     "Partner",
@@ -36,5 +35,4 @@ __all__ = [
     "StatusChangeOutsideHistory",
     "Webhook",
     "WebhookDelivery",
-    "WebhookEvent",
 ]

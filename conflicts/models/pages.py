@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from ..choices import ArticleUpdateKind
+from ..choices import EDITORIAL_UPDATE_KINDS, ArticleUpdateKind
 from ..forms import ReportingPageForm
 
 
@@ -102,7 +102,7 @@ class AbstractPageUpdate(Orderable):
     date = models.DateTimeField(default=timezone.now)
     kind = models.CharField(
         max_length=16,
-        choices=[c for c in ArticleUpdateKind.choices if c[0] != ArticleUpdateKind.CLAIM_STATUS],
+        choices=[(kind.value, kind.label) for kind in EDITORIAL_UPDATE_KINDS],
         default=ArticleUpdateKind.UPDATE,
     )
     text = models.TextField()

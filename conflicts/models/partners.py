@@ -18,21 +18,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..choices import DeliveryStatus, TombstoneReason, WebhookEvent
 from .mixins import TimestampedModel
 
 RATE_LIMIT = RegexValidator(
     r"^\d+/(second|minute|hour|day)$",
     'Write the limit as a number of requests per period, e.g. "120/minute" or "5000/day".',
 )
-
-
-class WebhookEvent(models.TextChoices):
-    ARTICLE_PUBLISHED = "article.published", "Article published"
-    ARTICLE_UPDATED = "article.updated", "Article updated"
-    ARTICLE_CORRECTED = "article.corrected", "Article corrected"
-    ARTICLE_UNPUBLISHED = "article.unpublished", "Article unpublished or deleted"
-    CLAIM_STATUS_CHANGED = "claim.status_changed", "Claim status changed"
-    CLAIM_PUBLISHED = "claim.published", "Claim published (first carried by coverage the partner receives)"
 
 
 class Partner(index.Indexed, TimestampedModel, ClusterableModel):
@@ -147,12 +139,6 @@ class Webhook(Orderable):
         return self.is_active and event in self.events
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    DELIVERED = "delivered", "Delivered"
-    FAILED = "failed", "Failed after every retry"
-
-
 class WebhookDelivery(models.Model):
     """One event for one webhook, and what happened when it was sent."""
 
@@ -174,7 +160,7 @@ class WebhookDelivery(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="delivered") | Q(delivered_at__isnull=False),
+                condition=~Q(status=DeliveryStatus.DELIVERED) | Q(delivered_at__isnull=False),
                 name="delivery_delivered_has_time",
             ),
         ]
@@ -190,7 +176,7 @@ class PageTombstone(models.Model):
     page_type = models.CharField(max_length=32)
     conflict = models.ForeignKey("conflicts.Conflict", null=True, on_delete=models.SET_NULL, related_name="+")
     url = models.CharField(max_length=500, blank=True)
-    reason = models.CharField(max_length=16, choices=[("unpublished", "Unpublished"), ("deleted", "Deleted")])
+    reason = models.CharField(max_length=16, choices=TombstoneReason.choices)
     removed_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

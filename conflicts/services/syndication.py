@@ -12,20 +12,24 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from ..audience import partner_claims, partner_may_receive, partner_pages
-from ..choices import ArticleUpdateKind
+from ..choices import ArticleUpdateKind, TombstoneReason, WebhookEvent
 from ..conf import article_models, reporting_models
-from ..models import Claim, PageTombstone, WebhookEvent
+from ..links import public_url
+from ..models import Claim, PageTombstone
 from ..spans import annotation_refs
 from .webhooks import webhook_event_emit
 
 
 def _page_data(page):
+    """The page as partners are told of it: URLs on the site's one origin (the default Site)."""
     kind = "article" if isinstance(page, article_models()) else "explainer"
+    api_path = reverse(f"api:{kind}-detail", args=[page.pk])
     return {
         "id": page.pk,
         "headline": page.title,
-        "url": page.full_url,
-        "api_path": reverse(f"api:{kind}-detail", args=[page.pk]),
+        "url": public_url(None, page.url),
+        "api_path": api_path,
+        "api_url": public_url(None, api_path),
     }
 
 
@@ -34,11 +38,14 @@ def _article_data(page):
 
 
 def _claim_data(claim):
+    api_path = reverse("api:claim-detail", args=[claim.pk])
     return {
         "id": claim.pk,
         "statement": claim.statement,
         "status": claim.status,
-        "api_path": reverse("api:claim-detail", args=[claim.pk]),
+        "url": public_url(None, claim.get_absolute_url()),
+        "api_path": api_path,
+        "api_url": public_url(None, api_path),
     }
 
 
@@ -135,7 +142,7 @@ def page_removed(*, page, reason):
         },
     )
     if isinstance(page, article_models()):
-        data = _article_data(page) if reason != "deleted" else {"article": {"id": page.pk, "headline": page.title}}
+        data = _article_data(page) if reason != TombstoneReason.DELETED else {"article": {"id": page.pk, "headline": page.title}}
         data["reason"] = reason
         webhook_event_emit(
             event=WebhookEvent.ARTICLE_UNPUBLISHED,

@@ -16,9 +16,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from ..conf import conflicts_setting
-from ..models import DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent
+from ..choices import DeliveryStatus, WebhookEvent
+from ..models import Webhook, WebhookDelivery
 
 SIGNATURE_HEADER = "X-Conflict-Desk-Signature"
 EVENT_ID_HEADER = "X-Conflict-Desk-Event-Id"
@@ -55,9 +57,13 @@ def webhook_event_emit(*, event: WebhookEvent, audience, data):
     return deliveries
 
 
-def _enqueue(ids, run_after=None):
-    from ..tasks import deliver_webhook
+@task()
+def deliver_webhook(delivery_id):
+    """The background task (run by `manage.py db_worker`): one attempt at one delivery."""
+    return webhook_delivery_attempt(delivery_id)
 
+
+def _enqueue(ids, run_after=None):
     task = deliver_webhook
     if run_after is not None and task.get_backend().supports_defer:
         task = task.using(run_after=run_after)

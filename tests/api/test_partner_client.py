@@ -26,7 +26,8 @@ def load_client():
 
 def test_the_example_client_syncs_the_demo_and_verifies_signatures(live_server, settings):
     settings.ALLOWED_HOSTS = ["*"]
-    call_command("load_demo", admin_password="correct-horse-battery", stdout=io.StringIO())
+    # The site is served where the client reaches it, so the links it follows (next pages) work.
+    call_command("load_demo", admin_password="correct-horse-battery", site_url=live_server.url, stdout=io.StringIO())
     partner = Partner.objects.get(name="Demo Partner")
     client = load_client()
     desk = client.ConflictDesk(live_server.url, partner_key_issue(partner=partner)[1])

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from conflicts.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
+from conflicts.links import site_address
 
 DEV_DEMO_PASSWORD = "conflict-desk-demo"
 
@@ -21,8 +22,9 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--site-url",
-            default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
-            help="Where the site runs, for the printed login address.",
+            default=os.environ.get("SITE_URL", ""),
+            help="Where the site is served, e.g. https://news.example.org (default: SITE_URL). The default "
+            "Wagtail Site is set to it, so every URL the site publishes is on it.",
         )
 
     def handle(self, *args, admin_password, site_url, **options):
@@ -33,8 +35,13 @@ class Command(BaseCommand):
                     "is only used with DEBUG on."
                 )
             admin_password = DEV_DEMO_PASSWORD
-        demo_load(admin_password=admin_password)
-        site_url = site_url.rstrip("/")
+        if site_url:
+            try:
+                site_address(site_url)
+            except ValueError as error:
+                raise CommandError(f"--site-url / SITE_URL: {error}") from error
+        demo_load(admin_password=admin_password, site_url=site_url)
+        site_url = (site_url or "http://127.0.0.1:8000").rstrip("/")
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write(f"Site:  {site_url}/")
         self.stdout.write(f"Admin: {site_url}/admin/")
