@@ -8,8 +8,9 @@ import sysconfig
 from importlib.metadata import distribution
 from pathlib import Path
 
-import conflicts
 from django.core.management import call_command
+
+import conflicts
 
 
 def test_conflicts_is_imported_from_the_installed_wheel():

@@ -5,15 +5,17 @@ partner's webhook, signed."""
 
 import json
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from home.models import HomePage, NewsStory
+from wagtail.models import Site
 
 from conflicts.models import Annotation, Claim, Conflict, Partner, Source, Webhook
 from conflicts.services.claims import claim_change_status
 from conflicts.services.partners import partner_key_issue
 from conflicts.services.webhooks import EVENT_ID_HEADER, SIGNATURE_HEADER, webhook_signature_verify
-from home.models import HomePage, NewsStory
 
 from .conftest import PASSWORD, admin_login
 
@@ -25,8 +27,11 @@ STATEMENT = "Turkey set up twelve observation posts in Idlib."
 LABEL = "a diplomat in Ankara"
 
 
-def newsroom_with_a_story():
-    """What the newsroom has before the editor starts: a conflict, a partner, an unannotated story."""
+def newsroom_with_a_story(live_server):
+    """What the newsroom has before the editor starts: its Site at the live server's address (the
+    origin of every URL it publishes), a conflict, a partner, an unannotated published story."""
+    address = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
     get_user_model().objects.create_superuser("admin", "admin@example.com", PASSWORD)
     conflict = Conflict.objects.create(name="Syrian war: Idlib", slug="idlib")
     partner = Partner.objects.create(name="Partner Outlet", rate_limit="1000/minute")
@@ -187,7 +192,7 @@ def assert_selectors_resolve(page, target):
             assert text.count(refinement["prefix"] + PHRASE + refinement["suffix"]) == 1
 
 def test_a_story_annotated_in_the_editor_reaches_readers_partners_and_webhooks(page, live_server, receiver):
-    story, partner = newsroom_with_a_story()
+    story, partner = newsroom_with_a_story(live_server)
     key = partner_key_issue(partner=partner)[1]
     webhook = Webhook.objects.create(partner=partner, url=receiver.url, events=["claim.status_changed"])
 
