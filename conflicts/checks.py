@@ -1,6 +1,8 @@
-"""System checks: the site names page models the extension can work with."""
+"""System checks: the site names page models the extension can work with, and (deploy) the
+settings its guarantees need."""
 
 from django.apps import apps
+from django.conf import settings
 from django.core import checks
 from wagtail.models import Page
 
@@ -41,3 +43,23 @@ def page_models_check(app_configs, **kwargs):
     _configured_models("ARTICLE_PAGE_MODELS", ArticlePageMixin, errors)
     _configured_models("EXPLAINER_PAGE_MODELS", ExplainerPageMixin, errors)
     return errors
+
+
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def shared_cache_check(app_configs, **kwargs):
+    """Rate limits count in the default cache; one each worker keeps to itself multiplies them."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in PROCESS_LOCAL_CACHES:
+        return []
+    return [checks.Error(
+        f"The default cache ({backend.rsplit('.', 1)[-1]}) is not shared between worker processes, "
+        "so partner rate limits and password-reset limits multiply by the number of workers.",
+        hint="Set REDIS_URL, e.g. redis://127.0.0.1:6379/0, to a Redis server every worker reaches.",
+        id="conflicts.E010",
+    )]

@@ -9,22 +9,41 @@ from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
-# What Wagtail's admin and the API docs need beyond the public policy: inline styles
-# (React and Draftail set style attributes), inline scripts of some admin templates,
-# and blob:/data: images for uploads previews.
+# What Wagtail's admin needs beyond the public policy: inline styles (React and Draftail set
+# style attributes), inline scripts of some admin templates, and blob:/data: images for upload
+# previews.
 ADMIN_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
 }
-ADMIN_PREFIXES = ("/admin/", "/api/v1/docs/", "/api/v1/redoc/")
+# The API docs (Swagger UI split into a script file, Redoc) run no inline script; they set
+# inline styles, show data: images, and Redoc searches in a worker started from a blob: URL.
+API_DOCS_POLICY = {
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+}
+AREA_POLICIES = (
+    (("/admin/",), ADMIN_POLICY),
+    (("/api/v1/docs/", "/api/v1/redoc/"), API_DOCS_POLICY),
+)
+
+
+def area_policy(path):
+    """The extra sources the area of `path` needs, or None for the public policy alone."""
+    for prefixes, policy in AREA_POLICIES:
+        if path.startswith(prefixes):
+            return policy
+    return None
 
 
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
-            parts.update = {**ADMIN_POLICY, **(parts.update or {})}
+        policy = area_policy(request.path_info)
+        if not report_only and policy:
+            parts.update = {**policy, **(parts.update or {})}
         return parts
 
 

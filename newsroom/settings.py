@@ -161,6 +161,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "newsroom.sign_in.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "429.html"
+# The admin's password reset: requests allowed per client address and per email address
+# (newsroom.password_reset), counted in the shared cache like partner rate limits.
+PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5/hour")
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -197,11 +200,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Partner rate limits and password-reset limits count in the default cache, so production needs
+# one that every worker process shares: without REDIS_URL, `check --deploy` fails
+# (conflicts.checks). Short socket timeouts: an unreachable Redis costs a request little, and
+# the limits let requests through meanwhile (conflicts.throttling).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 
@@ -310,6 +319,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "conflicts.api.schema.error_responses",
+        "conflicts.api.schema.blank_alternatives_as_any_of",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "conflicts.choices.ClaimStatus",

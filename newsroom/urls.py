@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from conflicts.sitemaps import ClaimSitemap, ConflictSitemap, LocationSitemap, SourceSitemap
 
+from .password_reset import LimitedPasswordResetView
 from .views import healthz
 
 SITEMAPS = {
@@ -24,6 +25,7 @@ handler500 = "newsroom.views.server_error"
 
 urlpatterns = [
     re_path(r"^healthz/?$", healthz, name="healthz"),
+    path("admin/password_reset/", LimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("conflicts.api.urls")),

@@ -3,9 +3,10 @@
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle
 
 from ..services.partners import partner_key_resolve
+from ..throttling import rate_parse, throttle_hit
 
 KEYWORD = "Api-Key"
 
@@ -65,21 +66,17 @@ class IsActivePartner(BasePermission):
         return partner.is_active
 
 
-class PartnerRateThrottle(SimpleRateThrottle):
-    """Each partner's own limit, e.g. "600/minute", shared by all its keys."""
-
-    scope = "partner"
-
-    def __init__(self):
-        pass
+class PartnerRateThrottle(BaseThrottle):
+    """Each partner's own limit, e.g. "600/minute", shared by all its keys and all worker processes
+    (counted in the shared cache by conflicts.throttling)."""
 
     def allow_request(self, request, view):
         partner = getattr(request.auth, "partner", None)
         if partner is None:
             return True
-        self.rate = partner.rate_limit
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        limit, period = rate_parse(partner.rate_limit)
+        self.result = throttle_hit(key=f"partner:{partner.pk}", limit=limit, period=period)
+        return self.result.allowed
 
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": request.auth.partner_id}
+    def wait(self):
+        return self.result.retry_after

@@ -34,7 +34,7 @@ GEOJSON = {
 }
 
 ERROR_RESPONSES = {
-    "400": "A filter, limit or other parameter could not be read; the body names it.",
+    "400": "A filter, limit, cursor or other parameter could not be read; the body names it.",
     "401": "No key, or an unknown or revoked key.",
     "403": "The partner's access is suspended.",
     "404": "Not found, not published, or outside the partner's conflicts.",
@@ -64,9 +64,34 @@ def error_responses(result, generator, request, public):
                 })
             if status_has_format(operation):
                 responses.setdefault("406", {
-                    "description": "The format cannot be given for a list (ninjs is per article).",
+                    "description": "The format or Accept header asks for a media type this resource does not serve (ninjs is per article).",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
                 })
+    return result
+
+
+BLANK_STRING = {"type": "string", "maxLength": 0}
+
+
+def blank_alternatives_as_any_of(result, generator, request, public):
+    """A field that may be blank is documented as `anyOf` its format and the empty string, not `oneOf`.
+
+    drf-spectacular writes `oneOf: [{format: uri}, {maxLength: 0}]`; a validator that does not
+    check formats (they are optional in JSON Schema) finds "" matching both branches and refuses
+    it, so an empty `evidence_url` failed validation. With `anyOf` one match or two both pass.
+    """
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            if BLANK_STRING in node.get("oneOf", []):
+                node["anyOf"] = node.pop("oneOf")
+            for value in node.values():
+                rewrite(value)
+        elif isinstance(node, list):
+            for value in node:
+                rewrite(value)
+
+    rewrite(result)
     return result
 
 

@@ -21,7 +21,7 @@ urlpatterns = [
     path("tombstones/", views.TombstoneListView.as_view(), name="tombstones"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema", template_name="conflicts/api/redoc.html"), name="redoc"),
     path("", include(router.urls)),
     re_path(r"", views.not_found),
 ]

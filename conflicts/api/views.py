@@ -8,15 +8,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotAcceptable, NotFound, ValidationError
+from rest_framework.exceptions import NotAcceptable, NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from ..choices import AnnotationKind
-from ..links import public_url
 from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
 from ..selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from wagtail.models import Page
@@ -24,6 +22,7 @@ from wagtail.models import Page
 from .. import audience, coverage
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
+from .pagination import SyncPagination
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
@@ -50,36 +49,6 @@ ANNOTATION_PAGE_OBJECT = {
     "required": ["@context", "type", "items"],
     "additionalProperties": True,
 }
-
-
-class SyncPagination(CursorPagination):
-    """Cursor pages in id order: an item edited during a walk keeps its place, so none is skipped or repeated."""
-
-    ordering = "pk"
-    page_size = 50
-    page_size_query_param = "limit"
-    max_page_size = 200
-
-    def paginate_queryset(self, queryset, request, view=None):
-        page = super().paginate_queryset(queryset, request, view)
-        # The next/previous links are on the site's one origin, like every link the API gives.
-        self.base_url = public_url(request, request.get_full_path())
-        return page
-
-    def get_schema_operation_parameters(self, view):
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
-        return parameters
-
-    def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError({"limit": f"A whole number from 1 to {self.max_page_size}."})
-        return int(raw)
 
 
 class FormatFirstNegotiation(DefaultContentNegotiation):
@@ -199,7 +168,11 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Live articles of your conflicts, in id order (cursor pages).", parameters=[FORMAT_PARAMETER]),
+    list=extend_schema(
+        summary="Live articles of your conflicts, in id order (cursor pages). ninjs is per article: see one article.",
+        parameters=[FORMAT_PARAMETER],
+        responses={(200, "application/json"): serializers.ArticleSerializer(many=True)},
+    ),
     retrieve=extend_schema(
         summary="One article: annotated body HTML and its annotations. format=ninjs gives IPTC ninjs 2.2.",
         parameters=[OpenApiParameter(

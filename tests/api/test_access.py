@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from conflicts.models import PartnerKey
 from conflicts.services.partners import partner_key_issue, partner_key_revoke
-from tests.api.conftest import api_client
+from tests.api.conftest import api_client, away_from_a_window_edge
 from tests.factories import ConflictFactory, make_article, make_explainer
 
 
@@ -118,6 +118,7 @@ def test_throttled_partner_gets_429_with_retry_after(partner, client_for, covera
     cache.clear()
     partner.rate_limit = "3/minute"
     partner.save()
+    away_from_a_window_edge()
     statuses = [client_for.get("/api/v1/conflicts/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     response = client_for.get("/api/v1/conflicts/")
@@ -134,7 +135,7 @@ def test_bad_filter_values_are_400_with_the_reason(client_for, coverage):
     assert "status" in response.json()
     response = client_for.get("/api/v1/articles/", {"q": "x" * 500})
     assert response.status_code == 400
-    assert client_for.get("/api/v1/articles/", {"cursor": "garbage"}).status_code == 404
+    assert client_for.get("/api/v1/articles/", {"cursor": "garbage"}).status_code == 400
     assert client_for.get("/api/v1/articles/", {"format": "ninjs"}).status_code == 406
     unknown = client_for.get("/api/v1/articles/", {"format": "xml"})
     assert unknown.status_code == 404

@@ -149,14 +149,14 @@ def test_annotations_as_a_web_annotation_page(demo_client):
     assert len(page["items"]) == len(rows) == 28
     for item, row in zip(page["items"], rows, strict=True):
         assert item["target"]["type"] == "SpecificResource"
-        assert item["target"]["source"] == f"http://testserver{article.url}"
+        assert item["target"]["source"] == article.get_full_url()
         quote, position = text_selectors(item)
         assert quote == {"type": "TextQuoteSelector", "exact": row.quote, "prefix": row.prefix, "suffix": row.suffix}
         assert position == {"type": "TextPositionSelector", "start": row.position, "end": row.position + len(row.quote)}
         identifying, describing = item["body"]
         assert identifying == {
             "type": "SpecificResource",
-            "source": f"http://testserver{row.record.get_absolute_url()}",
+            "source": article.get_site().root_url + row.record.get_absolute_url(),
             "purpose": "identifying",
         }
         assert describing["type"] == "TextualBody"

@@ -276,7 +276,8 @@ def test_a_claim_is_announced_once_when_coverage_first_carries_it(receiver, site
     assert event == "claim.published"
     assert payload["claim"] == {
         "id": claim.pk, "statement": "Troops left Morek.", "status": "disputed",
-        "api_path": f"/api/v1/claims/{claim.pk}/",
+        "url": f"http://localhost/claims/{claim.pk}/",
+        "api_path": f"/api/v1/claims/{claim.pk}/", "api_url": f"http://localhost/api/v1/claims/{claim.pk}/",
     }
     assert payload["carried_by"]["id"] == article.pk
 

@@ -68,3 +68,18 @@ def test_reader_pages_and_maps_work_under_the_public_policy(watched_page):
         assert "'unsafe-inline'" not in response.headers["content-security-policy"]
         assert_clean(page, url)
     assert page.locator("[data-map] .leaflet-container, [data-map].leaflet-container").count() == 1
+
+
+def test_the_api_docs_work_without_inline_script(watched_page):
+    page = watched_page
+    # Redoc's bundle shows a Redocly logo from cdn.redoc.ly and hides it when it cannot load; the
+    # policy keeps blocking it so a partner reading the docs is not announced to a third party.
+    for url, title, expected in [
+        ("/api/v1/docs/", ".swagger-ui .info .title", []),
+        ("/api/v1/redoc/", "h1", ["img-src blocked https://cdn.redoc.ly/redoc/logo-mini.svg in :0"]),
+    ]:
+        response = visit(page, url)
+        assert "'unsafe-inline'" not in response.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+        assert page.locator(title).first.inner_text().startswith("Conflict Desk partner API"), url
+        assert page.evaluate("window.cspViolations") == expected, url
+        assert page.script_errors == [], url

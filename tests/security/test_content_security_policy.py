@@ -73,3 +73,16 @@ def test_paths_that_merely_start_like_the_admin_get_the_public_policy(client, si
     response = client.get("/administrator/")
     assert response.status_code == 404
     assert directives(response)["script-src"] == ["'self'"]
+
+
+def test_the_api_docs_get_inline_styles_but_no_inline_script(client, db):
+    for url in ["/api/v1/docs/", "/api/v1/redoc/"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        policy = directives(response)
+        assert policy["script-src"] == ["'self'"], url
+        assert policy["style-src"] == ["'self'", "'unsafe-inline'"], url
+        assert policy["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"], url
+        assert policy["worker-src"] == ["'self'", "blob:"], url
+        html = response.content.decode()
+        assert "<script>" not in html and "fonts.googleapis.com" not in html, url

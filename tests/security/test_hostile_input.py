@@ -35,7 +35,7 @@ API_CASES = [
     ("/api/v1/articles/", {"limit": "-5"}, 400),
     ("/api/v1/articles/", {"limit": "abc"}, 400),
     ("/api/v1/articles/", {"limit": "100000"}, 400),
-    ("/api/v1/articles/", {"cursor": "not-a-cursor"}, 404),
+    ("/api/v1/articles/", {"cursor": "not-a-cursor"}, 400),
     ("/api/v1/articles/", {"q": "x" * 500}, 400),
     ("/api/v1/articles/", {"format": "xml"}, 404),
     ("/api/v1/articles/abc/", {}, 404),

@@ -30,6 +30,7 @@ def production_env(**overrides):
         "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "desk.example.org",
         "DATABASE_URL": "sqlite:////tmp/newsroom-deploy-check.sqlite3",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     })
     env.update(overrides)
     return env
@@ -43,6 +44,15 @@ def test_check_deploy_is_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_fails_without_a_cache_shared_by_the_workers():
+    env = production_env()
+    del env["REDIS_URL"]
+    result = manage("check", "--deploy", env=env)
+    assert result.returncode == 1
+    assert "(conflicts.E010) The default cache (LocMemCache) is not shared between worker processes" in result.stderr
+    assert "HINT: Set REDIS_URL" in result.stderr
 
 
 def test_behind_a_tls_proxy_the_site_trusts_its_forwarded_scheme_and_stays_clean():
