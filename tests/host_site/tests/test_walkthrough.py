@@ -126,6 +126,7 @@ def annotate_in_the_editor(page, story):
 
 def read_as_a_reader(page, story, claim, status):
     page.goto(story.url)
+    origin = page.evaluate("location.origin")
     span = page.locator(f'[data-annotation="claim"][data-id="{claim.pk}"]')
     assert span.inner_text() == PHRASE
     assert span.get_attribute("data-status") == status
@@ -136,6 +137,10 @@ def read_as_a_reader(page, story, claim, status):
     # Sources annotated in the text (none here: the claim's source is recorded on the claim).
     assert summary.locator("[data-summary=sources] strong").inner_text() == "0"
     assert summary.locator("[data-summary=anonymous] strong").inner_text() == "0"
+
+    sitemap = urllib.request.urlopen(f"{origin}/sitemap.xml", timeout=30).read().decode()
+    for path in (story.url, claim.get_absolute_url(), "/conflicts/idlib/"):
+        assert f"<loc>{origin}{path}</loc>" in sitemap
 
     page.goto(claim.get_absolute_url())
     assert page.locator("h1").inner_text() == STATEMENT
