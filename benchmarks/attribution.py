@@ -126,7 +126,7 @@ def print_quality(title, result):
 
 def demo_share(annotations_suggest, vocabulary):
     """The share of load_demo's annotations of the reference article that get a suggestion."""
-    from conflicts.demo.content import ARTICLE_ANNOTATIONS, ARTICLE_TEXT_PATH
+    from newsroom.demo.content import ARTICLE_ANNOTATIONS, ARTICLE_TEXT_PATH
 
     text = ARTICLE_TEXT_PATH.read_text(encoding="utf-8")
     got = annotations_suggest(text, vocabulary=vocabulary)
@@ -152,7 +152,7 @@ def demo_vocabulary():
     """The desk's records as load_demo creates them (Locations and Sources), without the
     article's own annotation rows, so the article is not measured against itself."""
     from conflicts.assistant.vocabulary import Vocabulary, vocabulary_add_location, vocabulary_add_source
-    from conflicts.demo.content import LOCATIONS, SOURCES
+    from newsroom.demo.content import LOCATIONS, SOURCES
 
     vocabulary = Vocabulary()
     for number, location in enumerate(LOCATIONS, start=1):
@@ -167,7 +167,7 @@ def demo_vocabulary():
 
 def speed_ms(annotations_suggest):
     """Median of 20 runs on a body of about 1,500 words, after a first call."""
-    from conflicts.demo.content import ARTICLE_TEXT_PATH
+    from newsroom.demo.content import ARTICLE_TEXT_PATH
 
     names = [e["name"] for e in json.loads((FIXTURES / "index.json").read_text())["articles"]]
     body = ARTICLE_TEXT_PATH.read_text(encoding="utf-8")

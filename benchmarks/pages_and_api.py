@@ -6,6 +6,7 @@ Uses a throwaway SQLite database with the demo content. Each figure is also give
 to /healthz (one SELECT 1) measured in the same run, so runs on different machines compare.
 """
 
+import io
 import os
 import sys
 import tempfile
@@ -45,7 +46,7 @@ def measure(client, path, seconds):
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
     call_command("migrate", verbosity=0)
-    call_command("load_demo", admin_password="benchmark-only", stdout=open(os.devnull, "w"))
+    call_command("load_demo", admin_password="benchmark-only", stdout=io.StringIO())
     from conflicts.models import Claim, Partner
     from conflicts.services.partners import partner_key_issue
     from newsroom.models import ArticlePage

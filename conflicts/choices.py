@@ -111,3 +111,11 @@ class TombstoneReason(models.TextChoices):
 
 # Kinds an editor writes in a page's corrections and updates log (claim-status lines are automatic).
 EDITORIAL_UPDATE_KINDS = [kind for kind in ArticleUpdateKind if kind != ArticleUpdateKind.CLAIM_STATUS]
+
+
+class SuggestionKind(models.TextChoices):
+    """What the annotation assistant suggests; an attribution is a source with its claim."""
+
+    ATTRIBUTION = "attribution", "Attribution"
+    PLACE = "place", "Place"
+    FIGURE = "figure", "Figure"

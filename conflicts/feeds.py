@@ -12,9 +12,9 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.html import escape
 
+from . import coverage
 from .links import public_url
 from .models import Conflict
-from . import coverage
 
 FEED_LENGTH = 30
 

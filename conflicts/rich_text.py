@@ -11,11 +11,14 @@ points at a note: the notes are not part of the body a partner publishes. Only a
 change, never the text.
 """
 
+from contextlib import suppress
+
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from draftjs_exporter.dom import DOM
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
+from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -171,14 +174,18 @@ class AnnotationElementHandler(LinkElementHandler):
             record = LINK_HANDLERS[self.kind].get_model()._default_manager.filter(pk=pk).first()
         if record is None:
             return {"id": pk, "label": "(deleted)", "missing": True}
-        data = {"id": pk, "label": str(record)}
-        if self.kind == AnnotationKind.CLAIM:
-            data["status"] = record.status
-        try:
-            data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[pk])
-        except NoReverseMatch:
-            pass
-        return data
+        return entity_data(self.kind, record)
+
+
+def entity_data(kind, record):
+    """What the editor keeps on a span of `kind` tied to `record`: id, label, a claim's status and
+    where to edit the record; public fields only."""
+    data = {"id": record.pk, "label": str(record)}
+    if kind == AnnotationKind.CLAIM:
+        data["status"] = record.status
+    with suppress(NoReverseMatch):
+        data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[record.pk])
+    return data
 
 
 def entity_decorator(kind):
@@ -198,4 +205,30 @@ def conversion_rule(kind, entity_type):
             f'a[linktype="{kind}"]': AnnotationElementHandler(entity_type, kind),
         },
         "to_database_format": {"entity_decorators": {entity_type: entity_decorator(kind)}},
+    }
+
+
+class AnnotationFeature(EntityFeature):
+    """An annotation kind in the Draftail toolbar; the field it is enabled on also gets the
+    "Suggest annotations" control, once however many annotation kinds it has."""
+
+    def construct_options(self, options):
+        super().construct_options(options)
+        controls = options.setdefault("controls", [])
+        if not any(control.get("type") == SUGGEST_CONTROL for control in controls):
+            controls.append({"type": SUGGEST_CONTROL})
+
+
+SUGGEST_CONTROL = "SUGGEST"
+
+
+def suggest_control_config():
+    """What the suggest control needs in the editor page: where to ask, and the edit forms' choices."""
+    from .choices import ClaimStatus, LocationKind, SourceKind
+
+    return {
+        "suggestUrl": reverse("conflicts_suggestions", args=[0]),
+        "sourceKinds": SourceKind.choices,
+        "placeKinds": LocationKind.choices,
+        "claimStatuses": ClaimStatus.choices,
     }

@@ -5,9 +5,9 @@ import re
 from django import forms
 from wagtail.search.backends import get_search_backend
 
-from .models import Conflict, Location
 from .audience import public_claims
 from .conf import article_models, explainer_models
+from .models import Conflict, Location
 
 TYPES = [("", "Everything"), ("article", "Articles"), ("explainer", "Explainers"), ("claim", "Claims"), ("place", "Places")]
 PER_TYPE = 50

@@ -115,6 +115,15 @@ def body_annotation_refs(body):
     return refs
 
 
+def annotation_record_ids_for_page(page, kind):
+    """Ids of the records of `kind` annotated in the page: its live rows and its latest draft's body."""
+    field = {AnnotationKind.CLAIM: "claim_id", AnnotationKind.SOURCE: "source_id", AnnotationKind.PLACE: "location_id"}[kind]
+    ids = set(Annotation.objects.filter(page_id=page.pk, kind=kind).values_list(field, flat=True))
+    draft = page.specific.get_latest_revision_as_object()
+    ids |= {pk for ref_kind, pk in body_annotation_refs(getattr(draft, "annotated_body", None)) if ref_kind == kind}
+    return ids
+
+
 def annotation_records_load(refs):
     """The records a body refers to, {kind: {pk: record}}, in four queries whatever their number."""
     wanted = {kind: set() for kind in AnnotationKind.values}
@@ -190,14 +199,6 @@ def annotation_list_located(annotations, body_html):
         annotation.position = span.start
         located.append(annotation)
     return located
-
-
-def page_list_citing(record):
-    """Live pages with a span annotated with this claim, source or place."""
-    field = {Claim: "claim", Source: "source", Location: "location"}[type(record)]
-    return public_pages().filter(
-        pk__in=Annotation.objects.filter(**{field: record}).values("page_id")
-    ).specific()
 
 
 def article_update_log(page, claims):

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from .audience import public_claims, public_sources
 from .links import site_origin
 from .models import Conflict, Location
-from .audience import public_claims, public_sources
 
 
 class PublicSitemap(WagtailSitemap):

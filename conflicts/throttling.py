@@ -40,7 +40,7 @@ def throttle_hit(*, key, limit, period):
     retry_after = max(1, math.ceil((window + 1) * period - now))
     try:
         count = window_count(window_key, timeout=period + 60)
-    except Exception as error:  # noqa: BLE001 - any cache backend's connection error
+    except Exception as error:
         logger.warning("Rate limit not applied: the cache is unreachable (%s).", error.__class__.__name__)
         return ThrottleResult(allowed=True, retry_after=retry_after)
     return ThrottleResult(allowed=count <= limit, retry_after=retry_after)

@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .choices import ClaimStatus, SourceKind
+from .chooser_head_start import HeadStartMixin
 from .models import (
     CONFIDENTIAL_SOURCE_FIELDS,
     CONFIDENTIAL_SOURCE_PERMISSION,
@@ -243,11 +244,14 @@ class ClaimQuickCreateForm(forms.Form):
         help_text="An existing source, or describe a new anonymous one below.",
     )
     new_source_label = forms.CharField(
-        required=False, max_length=200, label="New anonymous source: public label",
+        required=False, max_length=200, label="New source: public label",
         help_text='What readers see, e.g. "a security source".',
     )
+    new_source_kind = forms.ChoiceField(
+        choices=SourceKind.choices, initial=SourceKind.ANONYMOUS, label="New source: kind",
+    )
     new_source_reason = forms.CharField(
-        required=False, max_length=1000, label="Why anonymity was granted",
+        required=False, max_length=1000, label="Why anonymity was granted", help_text="For an anonymous source.",
     )
     how_obtained = forms.CharField(required=False, max_length=255, help_text='e.g. "speaking to TRT World".')
 
@@ -259,7 +263,8 @@ class ClaimQuickCreateForm(forms.Form):
         label = (cleaned_data.get("new_source_label") or "").strip()
         if label and cleaned_data.get("source"):
             raise forms.ValidationError("Choose an existing source or describe a new one, not both.")
-        if label and not (cleaned_data.get("new_source_reason") or "").strip():
+        anonymous = cleaned_data.get("new_source_kind") == SourceKind.ANONYMOUS
+        if label and anonymous and not (cleaned_data.get("new_source_reason") or "").strip():
             self.add_error("new_source_reason", "An anonymous source needs the reason anonymity was granted.")
         return cleaned_data
 
@@ -293,11 +298,12 @@ class UserFormKwargsMixin:
         return kwargs
 
 
-class AnnotationChooseView(AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.ChooseView):
+class AnnotationChooseView(HeadStartMixin, AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.ChooseView):
     pass
 
 
-class AnnotationChooseResultsView(AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.ChooseResultsView):
+class AnnotationChooseResultsView(HeadStartMixin, AnnotationChosenMixin, UserFormKwargsMixin,
+                                  chooser_views.ChooseResultsView):
     pass
 
 
@@ -315,11 +321,12 @@ class ClaimAnnotationCreateView(AnnotationCreateView):
         data = form.cleaned_data
         source = data["source"]
         if data["new_source_label"].strip():
+            anonymous = data["new_source_kind"] == SourceKind.ANONYMOUS
             source = source_create(
                 public_label=data["new_source_label"],
-                kind=SourceKind.ANONYMOUS,
-                is_anonymous=True,
-                anonymity_reason=data["new_source_reason"],
+                kind=data["new_source_kind"],
+                is_anonymous=anonymous,
+                anonymity_reason=data["new_source_reason"] if anonymous else "",
             )
         attributions = [{"source": source, "how_obtained": data["how_obtained"], "credibility": 6}] if source else []
         return claim_create(

@@ -1,12 +1,20 @@
 """Registration of the extension with Wagtail."""
 
-from django.urls import reverse
+from django.urls import include, path, reverse
+from django.utils.html import json_script
 from wagtail import hooks
-from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.snippets.models import register_snippet
 
+from . import suggestion_admin
 from .partner_admin import PartnerGroup
-from .rich_text import LINK_HANDLERS, AnchorLinkHandler, BodyPageLinkHandler, conversion_rule
+from .rich_text import (
+    LINK_HANDLERS,
+    AnchorLinkHandler,
+    AnnotationFeature,
+    BodyPageLinkHandler,
+    conversion_rule,
+    suggest_control_config,
+)
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
 from .viewsets import ConflictDeskGroup, annotation_choosers
 
@@ -25,6 +33,16 @@ def register_annotation_choosers():
     return list(annotation_choosers.values())
 
 
+@hooks.register("register_admin_urls")
+def register_suggestion_urls():
+    return [path("", include(suggestion_admin.urlpatterns))]
+
+
+@hooks.register("insert_editor_js")
+def suggest_control_config_script():
+    return json_script(suggest_control_config(), "conflicts-suggest-config")
+
+
 @hooks.register("register_admin_viewset")
 def register_partner_admin():
     return PartnerGroup()
@@ -37,14 +55,18 @@ def register_annotation_features(features):
         features.register_editor_plugin(
             "draftail",
             name,
-            EntityFeature(
+            AnnotationFeature(
                 {
                     "type": entity_type,
                     "icon": icon,
                     "description": description,
                     "chooserUrls": {"annotationChooser": reverse(f"annotation_{name}_chooser:choose")},
                 },
-                js=["wagtailadmin/js/chooser-modal.js", "conflicts/js/annotations-editor.js"],
+                js=[
+                    "wagtailadmin/js/chooser-modal.js",
+                    "conflicts/js/annotations-editor.js",
+                    "conflicts/js/annotation-suggestions.js",
+                ],
                 css={"all": ["conflicts/css/annotations-editor.css"]},
             ),
         )

@@ -1,11 +1,13 @@
 """Site-wide middleware: the Content Security Policy per area, and a 503 when the database is down."""
 
 import logging
+from functools import cache
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -24,15 +26,19 @@ API_DOCS_POLICY = {
     "img-src": ["'self'", "data:"],
     "worker-src": ["'self'", "blob:"],
 }
-AREA_POLICIES = (
-    (("/admin/",), ADMIN_POLICY),
-    (("/api/v1/docs/", "/api/v1/redoc/"), API_DOCS_POLICY),
-)
+
+@cache
+def area_policies():
+    """Path prefixes and the policy they add; the API docs' paths come from the URLconf."""
+    return (
+        (("/admin/",), ADMIN_POLICY),
+        ((reverse("api:v1:docs"), reverse("api:v1:redoc")), API_DOCS_POLICY),
+    )
 
 
 def area_policy(path):
     """The extra sources the area of `path` needs, or None for the public policy alone."""
-    for prefixes, policy in AREA_POLICIES:
+    for prefixes, policy in area_policies():
         if path.startswith(prefixes):
             return policy
     return None

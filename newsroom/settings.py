@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from conflicts.api import SPECTACULAR_SETTINGS as PARTNER_API_SCHEMA
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -302,31 +304,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
+    **PARTNER_API_SCHEMA,
     "TITLE": "Conflict Desk partner API",
-    "DESCRIPTION": (
-        "Read-only syndication of the newsroom's live conflict coverage: articles with their "
-        "attribution annotations, explainers, claims with status history, sources (public fields "
-        "only), places and conflicts. See docs/partner-guide.md."
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
-    "SERVE_AUTHENTICATION": [],
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "PREPROCESSING_HOOKS": ["conflicts.api.schema.partner_endpoints_only"],
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "conflicts.api.schema.error_responses",
-        "conflicts.api.schema.blank_alternatives_as_any_of",
-    ],
-    "ENUM_NAME_OVERRIDES": {
-        "ClaimStatusEnum": "conflicts.choices.ClaimStatus",
-        "LocationKindEnum": "conflicts.choices.LocationKind",
-        "SourceKindEnum": "conflicts.choices.SourceKind",
-        "AnnotationKindEnum": "conflicts.choices.AnnotationKind",
-    },
+    "DESCRIPTION": PARTNER_API_SCHEMA["DESCRIPTION"] + " See docs/partner-guide.md.",
 }
 
 # Knobs of the conflicts extension; defaults live in conflicts/conf.py.

@@ -28,7 +28,7 @@ urlpatterns = [
     path("admin/password_reset/", LimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", include("conflicts.api.urls")),
+    path("api/", include("conflicts.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("conflicts.urls")),
 ]

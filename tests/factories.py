@@ -6,9 +6,9 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from conflicts.choices import LocationKind, SourceKind
-from conflicts.demo.loader import tree_root
 from conflicts.models import Conflict, Location, Source
 from conflicts.services.claims import claim_create
+from newsroom.demo.loader import tree_root
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -22,8 +22,8 @@ def scratch_database_url(tmp_path):
         return
     config = dj_database_url.parse(url)
     name = f"migrations_{uuid.uuid4().hex[:8]}"
-    admin = dict(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                 password=config["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    admin = {"host": config["HOST"], "port": config["PORT"] or 5432, "user": config["USER"],
+                 "password": config["PASSWORD"] or None, "dbname": "postgres", "autocommit": True}
     with psycopg.connect(**admin) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     yield url.rsplit("/", 1)[0] + "/" + name

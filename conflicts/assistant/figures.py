@@ -44,14 +44,7 @@ CASUALTIES = {
     "detained": "detained", "arrested": "detained", "captured": "captured",
 }
 COUNTED = frozenset(
-    "people persons civilians children women men soldiers troops officers policemen police fighters militants "
-    "terrorists rebels insurgents bodies victims others families households refugees residents houses homes "
-    "buildings vehicles cars trucks tanks drones missiles rockets shells mortars airstrikes strikes settlements "
-    "villages towns convoys posts outposts checkpoints martyrs brothers sisters casualties attackers blasts "
-    "explosions colleagues worshippers students journalists aid workers patients prisoners hostages detainees "
-    "personnel servicemen crew members bombs mines boats ships aircraft planes helicopters jets sides "
-    "settlers protesters demonstrators migrants infants babies girls boys teenagers person man woman child "
-    "officer soldier fighter civilian police officer vehicle drone missile rocket house building home body".split()
+    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body"]
 )
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ish|ans)$")
 

@@ -24,11 +24,7 @@ COUNTRY_ALIASES = {
 }
 # Cities whose names are everyday English words or given names: never proposed from the gazetteer.
 COMMON_WORDS = frozenset(
-    "Police Energy Union Independence Mobile Reading Bath Nice March May August Deal Man Bar Best Young "
-    "Sale Split Of Most Before After Early Late Rapid Unity Victory Justice Liberty Hope Progress Success "
-    "Commerce Concord Providence Temple Marina Centre Center Eagle Lincoln Cambridge Washington "
-    "Hamilton Jackson Franklin Madison Clinton Marshall Alexandria Florence Victoria Aurora Carmel "
-    "University College Centre Camp Home Salt Buffalo Orange Paradise Harmony Mercy Grace".split()
+    ["Police", "Energy", "Union", "Independence", "Mobile", "Reading", "Bath", "Nice", "March", "May", "August", "Deal", "Man", "Bar", "Best", "Young", "Sale", "Split", "Of", "Most", "Before", "After", "Early", "Late", "Rapid", "Unity", "Victory", "Justice", "Liberty", "Hope", "Progress", "Success", "Commerce", "Concord", "Providence", "Temple", "Marina", "Centre", "Center", "Eagle", "Lincoln", "Cambridge", "Washington", "Hamilton", "Jackson", "Franklin", "Madison", "Clinton", "Marshall", "Alexandria", "Florence", "Victoria", "Aurora", "Carmel", "University", "College", "Centre", "Camp", "Home", "Salt", "Buffalo", "Orange", "Paradise", "Harmony", "Mercy", "Grace"]
 ) - {"Washington"}
 
 

@@ -13,7 +13,7 @@ from .gazetteer import gazetteer_lookup
 CONNECTOR = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|de|du|of|the)"
 NAME_TOKEN = r"(?<![\w’'-])(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w’'-]{0,40}(?![\w’'-])"
 CHUNK = re.compile(NAME_TOKEN + r"(?:[ \t]+(?:" + CONNECTOR + r"[ \t]+|(?:" + CONNECTOR + r"-))?" + NAME_TOKEN + r")*|(?<![\w-])(?:al|el)-[A-Z][\w’'-]{0,40}")
-DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Greater Upper Lower New Old".split())
+DIRECTIONS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater", "Upper", "Lower", "New", "Old"])
 KIND_WORDS = {
     "village": LocationKind.VILLAGE, "villages": LocationKind.VILLAGE, "town": LocationKind.TOWN,
     "city": LocationKind.CITY, "district": LocationKind.REGION, "districts": LocationKind.REGION,
@@ -24,22 +24,13 @@ KIND_WORDS = {
     "highway": LocationKind.ROAD, "road": LocationKind.ROAD,
 }
 ORGANISATION_WORDS = frozenset(
-    "Ministry Agency Observatory Forces Force Administration Organization Organisation Commission Council "
-    "Army Unit Group Front Committee Office Authority Authorities Police Service Services Brigade Brigades "
-    "Movement Party Union Mission Network Programme Program Fund Bank Court Corps TV Television News Radio "
-    "Press Times Post Guard Guards Institute University Hospital Company Coalition Alliance Directorate "
-    "Defense Defence Cross Crescent Command Association Centre Center Media".split()
+    ["Ministry", "Agency", "Observatory", "Forces", "Force", "Administration", "Organization", "Organisation", "Commission", "Council", "Army", "Unit", "Group", "Front", "Committee", "Office", "Authority", "Authorities", "Police", "Service", "Services", "Brigade", "Brigades", "Movement", "Party", "Union", "Mission", "Network", "Programme", "Program", "Fund", "Bank", "Court", "Corps", "TV", "Television", "News", "Radio", "Press", "Times", "Post", "Guard", "Guards", "Institute", "University", "Hospital", "Company", "Coalition", "Alliance", "Directorate", "Defense", "Defence", "Cross", "Crescent", "Command", "Association", "Centre", "Center", "Media"]
 )
 TITLES = frozenset(
-    "President Prime Minister Major Maj Gen General Colonel Col Lt Lieutenant Captain Sheikh Sheik Mr Mrs Ms Dr "
-    "Governor Gov Mayor Inspector Commander Sergeant Sgt King Prince Emir Imam Ayatollah Senator Spokesman "
-    "spokesman spokesperson commander Secretary Chief chief head Head Deputy Director director".split()
+    ["President", "Prime", "Minister", "Major", "Maj", "Gen", "General", "Colonel", "Col", "Lt", "Lieutenant", "Captain", "Sheikh", "Sheik", "Mr", "Mrs", "Ms", "Dr", "Governor", "Gov", "Mayor", "Inspector", "Commander", "Sergeant", "Sgt", "King", "Prince", "Emir", "Imam", "Ayatollah", "Senator", "Spokesman", "spokesman", "spokesperson", "commander", "Secretary", "Chief", "chief", "head", "Head", "Deputy", "Director", "director"]
 )
 NOT_PLACES = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December The A An In On At By For But And Earlier Later Since "
-    "Meanwhile However Reuters AFP AP IANS Xinhua Telegram Facebook Twitter YouTube Human Rights Hamas Hezbollah "
-    "Houthi Houthis Taliban Ramadan Eid Islam Allah Muslim Christian Shiite Sunni God".split()
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Earlier", "Later", "Since", "Meanwhile", "However", "Reuters", "AFP", "AP", "IANS", "Xinhua", "Telegram", "Facebook", "Twitter", "YouTube", "Human", "Rights", "Hamas", "Hezbollah", "Houthi", "Houthis", "Taliban", "Ramadan", "Eid", "Islam", "Allah", "Muslim", "Christian", "Shiite", "Sunni", "God"]
 )
 SEAS = re.compile(
     r"\b(?:(?:the\s+)?(?:Red|Black|Caspian|Mediterranean|Baltic|Arabian|Dead|Aegean|Adriatic|North|South China|"

@@ -13,6 +13,7 @@ from .pages import (
 )
 from .partners import PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
+from .suggestions import DismissedSuggestion, suggestion_key, suggestion_text_normalise
 
 __all__ = [
     "AbstractKeyClaim",
@@ -27,12 +28,15 @@ __all__ = [
     "ClaimAttribution",
     "ClaimStatusChange",
     "Conflict",
+    "DismissedSuggestion",
     "Location",
     "PageTombstone",
     "Partner",
     "PartnerKey",
     "Source",
     "StatusChangeOutsideHistory",
+    "suggestion_key",
+    "suggestion_text_normalise",
     "Webhook",
     "WebhookDelivery",
 ]

@@ -4,14 +4,14 @@ import hashlib
 import secrets
 import uuid
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from encrypted_model_fields.fields import EncryptedCharField
-from django import forms
-from django.core.exceptions import ValidationError
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel

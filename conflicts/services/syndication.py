@@ -23,7 +23,7 @@ from .webhooks import webhook_event_emit
 def _page_data(page):
     """The page as partners are told of it: URLs on the site's one origin (the default Site)."""
     kind = "article" if isinstance(page, article_models()) else "explainer"
-    api_path = reverse(f"api:{kind}-detail", args=[page.pk])
+    api_path = reverse(f"api:v1:{kind}-detail", args=[page.pk])
     return {
         "id": page.pk,
         "headline": page.title,
@@ -38,7 +38,7 @@ def _article_data(page):
 
 
 def _claim_data(claim):
-    api_path = reverse("api:claim-detail", args=[claim.pk])
+    api_path = reverse("api:v1:claim-detail", args=[claim.pk])
     return {
         "id": claim.pk,
         "statement": claim.statement,

@@ -18,8 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from ..conf import conflicts_setting
 from ..choices import DeliveryStatus, WebhookEvent
+from ..conf import conflicts_setting
 from ..models import Webhook, WebhookDelivery
 
 SIGNATURE_HEADER = "X-Conflict-Desk-Signature"

@@ -14,7 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from conflicts.models import Claim, Location
 from conflicts.services.claims import claim_change_status
 from newsroom.models import ArticlePage
-from tests.factories import AnonymousSourceFactory, ConflictFactory, LocationFactory, make_article, make_claim, make_explainer
+from tests.factories import (
+    AnonymousSourceFactory,
+    ConflictFactory,
+    LocationFactory,
+    make_article,
+    make_claim,
+    make_explainer,
+)
 
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -126,7 +133,8 @@ def test_explainer_index_filters_and_paginates(client, site_tree):
     for n in range(12):
         make_explainer(site_tree["explainers"], title=f"Explainer {n}", conflict=conflict if n % 2 else other,
                        places=[place] if n < 3 else [])
-    cards = lambda html: re.findall(r'<li class="card">', html)
+    def cards(html):
+        return re.findall(r'<li class="card">', html)
     assert len(cards(client.get("/explainers/").content.decode())) == 10
     assert len(cards(client.get("/explainers/", {"page": 2}).content.decode())) == 2
     assert len(cards(client.get("/explainers/", {"conflict": "idlib"}).content.decode())) == 6

@@ -131,8 +131,8 @@ def check_admin_as_editor(canary):
 
 def check_partner_api(canary):
     try:
-        from conflicts.services.partners import partner_key_issue
         from conflicts.models import Partner
+        from conflicts.services.partners import partner_key_issue
     except ImportError:
         pytest.fail("The partner API is part of the leak check: conflicts.services.partners is missing")
     partner = Partner.objects.get(name="Demo Partner")

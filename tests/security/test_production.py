@@ -102,9 +102,9 @@ def test_public_pages_get_a_strict_content_security_policy_and_security_headers(
     make_article(site_tree["news"], title="Withdrawal")
     response = client.get("/news/withdrawal/")
     assert response.status_code == 200
-    policy = dict(
-        (part.split()[0], part.split()[1:]) for part in response["Content-Security-Policy"].split("; ")
-    )
+    policy = {
+        part.split()[0]: part.split()[1:] for part in response["Content-Security-Policy"].split("; ")
+    }
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]

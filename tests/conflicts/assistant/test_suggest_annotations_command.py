@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
-from conflicts.demo.content import ARTICLE_TEXT_PATH
+from newsroom.demo.content import ARTICLE_TEXT_PATH
 
 ATTRIBUTION_KEYS = {"cue", "source", "claim", "hedge"}
 SPAN_KEYS = {"start", "end", "text"}
@@ -43,7 +43,7 @@ def test_the_demo_article_prints_json_in_the_documented_shape():
 
 @pytest.mark.django_db
 def test_the_desk_records_are_linked_when_the_demo_is_loaded():
-    from conflicts.demo.loader import demo_load
+    from newsroom.demo.loader import demo_load
 
     demo_load(admin_password="irrelevant-for-this-test")
     result = run(str(ARTICLE_TEXT_PATH))
@@ -52,7 +52,7 @@ def test_the_desk_records_are_linked_when_the_demo_is_loaded():
 
 
 def test_standard_input_is_read_with_a_dash(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Two civilians were killed in Idlib, activists said.".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Two civilians were killed in Idlib, activists said.")))
     result = run("-", "--no-desk")
     assert [f["text"] for f in result["figures"]] == ["Two"]
     assert result["attributions"][0]["source"]["text"] == "activists"

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import ReferenceIndex
 
-from conflicts.models import Annotation
 from conflicts.body_text import body_text
+from conflicts.models import Annotation
 from conflicts.selectors import annotated_body
 from tests.factories import LocationFactory, SourceFactory, make_article, make_claim
 

@@ -7,11 +7,35 @@
   var KINDS = { CLAIM: "Claim", SOURCE: "Source", PLACE: "Place" };
   var ICONS = { CLAIM: "#icon-info-circle", SOURCE: "#icon-user", PLACE: "#icon-site" };
 
-  /* Opens the record chooser (search, or create on the spot) and ties the selected text to the record. */
+  var CONTEXT_CHARS = 3000;
+
+  /* The page being edited, so the chooser lists its own records first. */
+  function editedPageId() {
+    var match = window.location.pathname.match(/\/pages\/(\d+)\/edit\//);
+    return match ? match[1] : null;
+  }
+
+  /* The paragraph around the selection, where the assistant looks for who says the selected words. */
+  function selectionContext(editorState) {
+    var selection = editorState.getSelection();
+    var text = editorState.getCurrentContent().getBlockForKey(selection.getStartKey()).getText();
+    var start = Math.max(0, Math.min(selection.getStartOffset() - CONTEXT_CHARS / 2, text.length - CONTEXT_CHARS));
+    return text.slice(start, start + CONTEXT_CHARS);
+  }
+
+  /* Opens the record chooser (search, or create on the spot) and ties the selected text to the record.
+     The chooser opens with the selected words as its search, the page's records first, and the
+     claim form filled in from the selection. */
   class AnnotationSource extends window.draftail.ModalWorkflowSource {
     getChooserConfig(entity, selectedText) {
       var entityType = this.props.entityType;
-      var urlParams = selectedText && entityType.type !== "CLAIM" ? { q: selectedText } : {};
+      var urlParams = {};
+      var page = editedPageId();
+      if (page) urlParams.page = page;
+      if (selectedText) {
+        urlParams.q = selectedText;
+        if (entityType.type === "CLAIM") urlParams.context = selectionContext(this.props.editorState);
+      }
       return {
         url: entityType.chooserUrls.annotationChooser,
         urlParams: urlParams,

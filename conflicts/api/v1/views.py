@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -13,13 +14,12 @@ from rest_framework.generics import ListAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
-
-from ..choices import AnnotationKind
-from ..models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from wagtail.models import Page
 
-from .. import audience, coverage
+from ... import audience, coverage
+from ...choices import AnnotationKind
+from ...models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 from .pagination import SyncPagination
@@ -202,7 +202,9 @@ class ArticleViewSet(PageViewSet):
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "ninjs":
-            raise NotAcceptable("ninjs is served one article at a time: /api/v1/articles/<id>/?format=ninjs")
+            raise NotAcceptable(
+                f"ninjs is served one article at a time: {reverse('api:v1:article-list')}<id>/?format=ninjs"
+            )
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
@@ -332,8 +334,9 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
 
 
 def not_found(request, *args, **kwargs):
-    """JSON for any other address under /api/v1/, so partners' clients always get JSON errors."""
+    """JSON for any other address under the API, so partners' clients always get JSON errors."""
     return JsonResponse(
-        {"detail": "No such resource. The resources are listed in /api/v1/schema/ and /api/v1/docs/."},
+        {"detail": f"No such resource. The resources are listed in {reverse('api:v1:schema')} "
+                   f"and {reverse('api:v1:docs')}."},
         status=404,
     )

@@ -5,8 +5,8 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.permissions import BasePermission
 from rest_framework.throttling import BaseThrottle
 
-from ..services.partners import partner_key_resolve
-from ..throttling import rate_parse, throttle_hit
+from ...services.partners import partner_key_resolve
+from ...throttling import rate_parse, throttle_hit
 
 KEYWORD = "Api-Key"
 

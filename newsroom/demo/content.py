@@ -4,9 +4,11 @@ Records are keyed by a stable handle (slug or label) so that loading twice finds
 does not duplicate, what the first load made.
 """
 
+from importlib.resources import files
 from pathlib import Path
 
-ARTICLE_TEXT_PATH = Path(__file__).with_name("idlib-observation-posts.txt")
+# The reference article ships with the extension, as the sample report of its annotation assistant.
+ARTICLE_TEXT_PATH = Path(files("conflicts") / "demo" / "idlib-observation-posts.txt")
 
 CONFLICTS = [
     {

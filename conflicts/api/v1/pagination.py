@@ -7,7 +7,7 @@ from urllib import parse
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination
 
-from ..links import public_url
+from ...links import public_url
 
 # Ids are positive and at most what a signed 64-bit column holds, on every database.
 LARGEST_ID = 2**63 - 1

@@ -5,8 +5,8 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from conflicts.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
 from conflicts.links import site_address
+from newsroom.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
 
 DEV_DEMO_PASSWORD = "conflict-desk-demo"
 

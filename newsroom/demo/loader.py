@@ -1,4 +1,4 @@
-"""Builds the demo site from conflicts/demo/content.py; running it again changes nothing."""
+"""Builds the demo site from newsroom/demo/content.py; running it again changes nothing."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,9 +9,20 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
-from ..links import site_address
-from ..models import Claim, Conflict, Location, Partner, Source
-from ..services.claims import claim_change_status, claim_create
+from conflicts.links import site_address
+from conflicts.models import Claim, Conflict, Location, Partner, Source
+from conflicts.services.claims import claim_change_status, claim_create
+
+from ..models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleRelatedExplainer,
+    ArticleUpdate,
+    ExplainerIndexPage,
+    ExplainerKeyClaim,
+    ExplainerPage,
+    HomePage,
+)
 from . import content
 
 ADMIN_USERNAME = "admin"
@@ -181,7 +192,6 @@ def tree_root():
 
 
 def _site_tree():
-    from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
 
     root = tree_root()
     home = HomePage.objects.first()
@@ -220,7 +230,6 @@ def _paragraph_blocks(paragraphs, spans=(), records=None):
 
 
 def _explainer(parent, spec, conflicts, locations, claims):
-    from newsroom.models import ExplainerKeyClaim, ExplainerPage
 
     page, created = _child(
         parent,
@@ -242,7 +251,6 @@ def _explainer(parent, spec, conflicts, locations, claims):
 
 
 def _article(parent, conflicts, locations, sources, claims, explainers):
-    from newsroom.models import ArticlePage, ArticleRelatedExplainer, ArticleUpdate
 
     spec = content.ARTICLE
     standfirst, paragraphs, _credit = content.article_paragraphs()

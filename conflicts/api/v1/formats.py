@@ -3,10 +3,10 @@
 from django.urls import reverse
 from rest_framework.renderers import JSONRenderer
 
-from ..body_text import BODY_ELEMENT_SELECTOR, body_text
-from ..choices import AnnotationKind
-from ..conf import conflicts_setting
-from ..geojson import location_geometry
+from ...body_text import BODY_ELEMENT_SELECTOR, body_text
+from ...choices import AnnotationKind
+from ...conf import conflicts_setting
+from ...geojson import location_geometry
 from .serializers import absolute
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
@@ -146,7 +146,7 @@ def article_ninjs(article, request, *, body_html, annotations, records):
         ],
         "trustindicators": trust,
         "usageterms": conflicts_setting("USAGE_TERMS"),
-        "altids": [{"role": "api", "value": absolute(request, reverse("api:article-detail", args=[article.pk]))}],
+        "altids": [{"role": "api", "value": absolute(request, reverse("api:v1:article-detail", args=[article.pk]))}],
     }
     if not item["located"]:
         del item["located"]
@@ -194,7 +194,7 @@ def annotation_page(page, annotations, request):
     conflicts.body_text); `annotations` must be located in that HTML (annotation_list_located).
     """
     source = absolute(request, page.get_url(request))
-    page_id = absolute(request, reverse(f"api:{page._meta.model_name.removesuffix('page')}-annotations", args=[page.pk]))
+    page_id = absolute(request, reverse(f"api:v1:{page._meta.model_name.removesuffix('page')}-annotations", args=[page.pk]))
     items = []
     for annotation in annotations:
         record = annotation.claim or annotation.source or annotation.location

@@ -4,10 +4,10 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..geojson import published_geometry
-from ..links import public_url
-from ..models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
-from ..selectors import annotated_body, annotation_list_located
+from ...geojson import published_geometry
+from ...links import public_url
+from ...models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ...selectors import annotated_body, annotation_list_located
 
 
 def absolute(request, path):
@@ -24,7 +24,7 @@ class LinkedMixin:
         return absolute(self.context.get("request"), obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else obj.url)
 
     def get_api_url(self, obj) -> str:
-        return absolute(self.context.get("request"), reverse(f"api:{self.api_route}-detail", args=[obj.pk]))
+        return absolute(self.context.get("request"), reverse(f"api:v1:{self.api_route}-detail", args=[obj.pk]))
 
 
 class ConflictRefSerializer(serializers.ModelSerializer):
@@ -158,7 +158,7 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
         return {
             "body_html": body_html,
             "annotations": AnnotationSerializer(annotations, many=True).data,
-            "annotations_url": absolute(request, reverse(f"api:{self.api_route}-annotations", args=[page.pk])),
+            "annotations_url": absolute(request, reverse(f"api:v1:{self.api_route}-annotations", args=[page.pk])),
         }
 
 

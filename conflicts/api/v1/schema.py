@@ -1,10 +1,11 @@
 """How the OpenAPI schema describes the partner key."""
 
+from django.urls import reverse
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
-    target_class = "conflicts.api.auth.ApiKeyAuthentication"
+    target_class = "conflicts.api.v1.auth.ApiKeyAuthentication"
     name = "ApiKey"
 
     def get_security_definition(self, auto_schema):
@@ -23,7 +24,8 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
 
 def partner_endpoints_only(endpoints, **kwargs):
     """The schema documents the partner API, not the admin's internal API."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+    prefix = reverse("api:v1:api-root")
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith(prefix)]
 
 
 GEOJSON = {

@@ -1,22 +1,21 @@
 """Sync filters: conflict, place, status, updated_since (ISO 8601) and full-text q."""
 
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import django_filters
-from django_filters.fields import IsoDateTimeField
-from drf_spectacular.utils import extend_schema_field
 from django import forms
 from django.db.models import Q
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from ..choices import ClaimStatus, LocationKind, SourceKind
-from ..models import Annotation, Claim, Conflict, Location, PageTombstone, Source
-from ..search import search_terms
-from .. import coverage
-from ..conf import article_models, explainer_models
+from ... import coverage
+from ...choices import ClaimStatus, LocationKind, SourceKind
+from ...conf import article_models, explainer_models
+from ...models import Annotation, Claim, Conflict, Location, PageTombstone, Source
+from ...search import search_terms
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
@@ -30,9 +29,9 @@ class UTCDateTimeField(IsoDateTimeField):
         if value is None:
             return None
         try:
-            return value.astimezone(dt_timezone.utc)
+            return value.astimezone(UTC)
         except OverflowError:  # before 1 January of year 1 in UTC: since the beginning
-            return datetime.min.replace(tzinfo=dt_timezone.utc)
+            return datetime.min.replace(tzinfo=UTC)
 
 
 class SinceFilter(django_filters.IsoDateTimeFilter):

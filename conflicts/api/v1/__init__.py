@@ -1,0 +1,1 @@
+"""Version 1 of the partner API, mounted at /api/v1/ (conflicts.api.urls)."""
