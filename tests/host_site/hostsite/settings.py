@@ -136,11 +136,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 
-try:
-    from conflicts.api import SPECTACULAR_SETTINGS as _CONFLICTS_SPECTACULAR_SETTINGS
-except ImportError:  # not offered yet by the installed extension
-    _CONFLICTS_SPECTACULAR_SETTINGS = {}
-SPECTACULAR_SETTINGS = {**_CONFLICTS_SPECTACULAR_SETTINGS, "TITLE": "Host site partner API"}
+from conflicts.api import SPECTACULAR_SETTINGS as CONFLICTS_SPECTACULAR_SETTINGS  # noqa: E402
+
+SPECTACULAR_SETTINGS = {**CONFLICTS_SPECTACULAR_SETTINGS, "TITLE": "Host site partner API"}
 
 # Webhooks and search indexing run as background tasks; the immediate backend runs them when
 # the change commits. A site with a worker uses django-tasks' database backend instead.

@@ -110,6 +110,7 @@ def annotate_in_the_editor(page, story):
     modal.locator("select[name='conflict']").select_option(label="Syrian war: Idlib")
     modal.locator("select[name='status']").select_option("unconfirmed")
     modal.locator("input[name='new_source_label']").fill(LABEL)
+    modal.locator("select[name='new_source_kind']").select_option("anonymous")
     modal.locator("input[name='new_source_reason']").fill("Not authorised to speak publicly.")
     modal.locator("#tab-create").get_by_role("button", name="Record the claim").click()
     page.wait_for_selector(".modal-dialog", state="detached")
