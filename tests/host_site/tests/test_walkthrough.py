@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from home.models import HomePage, NewsStory
 from wagtail.models import Site
 
-from conflicts.models import Annotation, Claim, Conflict, Partner, Source, Webhook
+from conflicts.models import Annotation, Claim, Conflict, Location, Partner, Source, Webhook
 from conflicts.services.claims import claim_change_status
 from conflicts.services.partners import partner_key_issue
 from conflicts.services.webhooks import EVENT_ID_HEADER, SIGNATURE_HEADER, webhook_signature_verify
@@ -45,6 +45,8 @@ def newsroom_with_a_story(live_server):
         conflict=conflict,
         body="<p>Turkey had built twelve observation posts in total, officials said.</p>",
     ))
+    morek = Location.objects.create(name="Morek", slug="morek", kind="town", latitude="35.3811", longitude="36.6874")
+    story.places.set([morek])
     story.save_revision().publish()
     return story, partner
 
@@ -139,8 +141,13 @@ def read_as_a_reader(page, story, claim, status):
     assert summary.locator("[data-summary=sources] strong").inner_text() == "0"
     assert summary.locator("[data-summary=anonymous] strong").inner_text() == "0"
 
+    # The story's place, listed with its coordinates and drawn on the map.
+    assert page.locator(".place-list li").inner_text() == "Morek (town) 35.3811, 36.6874"
+    page.wait_for_selector(".map.map--ready .leaflet-marker-icon", state="attached")
+    assert page.locator(".map .leaflet-marker-icon").count() == 1
+
     sitemap = urllib.request.urlopen(f"{origin}/sitemap.xml", timeout=30).read().decode()
-    for path in (story.url, claim.get_absolute_url(), "/conflicts/idlib/"):
+    for path in (story.url, claim.get_absolute_url(), "/conflicts/idlib/", "/places/morek/"):
         assert f"<loc>{origin}{path}</loc>" in sitemap
 
     page.goto(claim.get_absolute_url())
