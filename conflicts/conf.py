@@ -58,3 +58,8 @@ def key_claim_models():
         except FieldDoesNotExist:
             continue
     return tuple(models)
+
+
+def page_kind(page):
+    """"article" or "explainer": what the extension calls a page of a configured model."""
+    return "article" if isinstance(page, article_models()) else "explainer"

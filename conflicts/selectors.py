@@ -166,10 +166,14 @@ def annotated_body(page, *, syndicated=False, request=None):
 
 
 def page_lead_image(page):
-    """The first image of the page's body (an image block, or a block with an `image`), or None."""
+    """The first image of a StreamField body (an image block, or a block with an `image`), or None
+    (a RichTextField body has no image blocks)."""
     from wagtail.images.models import AbstractImage
 
-    for block in page.body or ():
+    body = page.annotated_body
+    if isinstance(body, str):
+        return None
+    for block in body or ():
         image = block.value
         if not isinstance(image, AbstractImage):
             image = image.get("image") if hasattr(image, "get") else None

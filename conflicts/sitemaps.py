@@ -49,3 +49,13 @@ class SourceSitemap(PublicSitemap):
 class ConflictSitemap(PublicSitemap):
     def items(self):
         return Conflict.objects.order_by("pk")
+
+
+# The extension's sections, for a site's sitemap beside Wagtail's page section:
+# `sitemap(request, sitemaps={"pages": wagtail.contrib.sitemaps.Sitemap, **SITEMAPS})`.
+SITEMAPS = {
+    "conflicts": ConflictSitemap,
+    "places": LocationSitemap,
+    "claims": ClaimSitemap,
+    "sources": SourceSitemap,
+}

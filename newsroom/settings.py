@@ -259,9 +259,6 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-if (BASE_DIR / "node_modules" / "leaflet" / "dist").is_dir():
-    # Leaflet from the npm registry (package-lock.json), served as our own static files.
-    STATICFILES_DIRS.append(("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

@@ -8,18 +8,12 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from conflicts.sitemaps import ClaimSitemap, ConflictSitemap, LocationSitemap, SourceSitemap
+from conflicts.sitemaps import SITEMAPS as CONFLICTS_SITEMAPS
 
 from .password_reset import LimitedPasswordResetView
 from .views import healthz
 
-SITEMAPS = {
-    "pages": WagtailSitemap,
-    "conflicts": ConflictSitemap,
-    "places": LocationSitemap,
-    "claims": ClaimSitemap,
-    "sources": SourceSitemap,
-}
+SITEMAPS = {"pages": WagtailSitemap, **CONFLICTS_SITEMAPS}
 
 handler500 = "newsroom.views.server_error"
 

@@ -87,8 +87,9 @@ class Claim(index.Indexed, TimestampedModel, ClusterableModel):
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        # Later Django versions pass more arguments (Django 6.1: fetch_mode); pass them on.
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._stored_status = instance.__dict__.get("status")
         return instance
 

@@ -13,7 +13,7 @@ from wagtail.models import Page, PageLogEntry
 
 from ..audience import partner_claims, partner_may_receive, partner_pages
 from ..choices import ArticleUpdateKind, TombstoneReason, WebhookEvent
-from ..conf import article_models, reporting_models
+from ..conf import article_models, page_kind, reporting_models
 from ..links import public_url
 from ..models import Claim, PageTombstone
 from ..spans import annotation_refs
@@ -22,8 +22,7 @@ from .webhooks import webhook_event_emit
 
 def _page_data(page):
     """The page as partners are told of it: URLs on the site's one origin (the default Site)."""
-    kind = "article" if isinstance(page, article_models()) else "explainer"
-    api_path = reverse(f"api:v1:{kind}-detail", args=[page.pk])
+    api_path = reverse(f"api:v1:{page_kind(page)}-detail", args=[page.pk])
     return {
         "id": page.pk,
         "headline": page.title,
@@ -65,14 +64,30 @@ def _previous_publish(page, revision=None):
     return entry.revision if entry else None
 
 
-def _claims_in_content(content):
-    """Ids of the claims a page revision carries: annotated in its body or listed as key claims."""
-    body = (content or {}).get("body") or []
-    if isinstance(body, str):
-        body = json.loads(body or "[]")
-    ids = {pk for block in body if isinstance(block.get("value"), str)
-           for kind, pk in annotation_refs(block["value"]) if kind == "claim"}
-    return ids | {row.get("claim") for row in (content or {}).get("key_claims", []) if row.get("claim")}
+def _claims_in_content(page, content):
+    """Ids of the claims a page revision carries: annotated in its body (its stored rich text,
+    whether a RichTextField or a StreamField's blocks) or listed as key claims."""
+    content = content or {}
+    stored = content.get(page.annotated_body_field) or ""
+    try:
+        blocks = json.loads(stored)  # a StreamField is stored as JSON, its rich text inside
+    except ValueError:
+        blocks = None
+    texts = _strings(blocks) if isinstance(blocks, list) else [stored]
+    ids = {pk for text in texts for kind, pk in annotation_refs(text) if kind == "claim"}
+    return ids | {row.get("claim") for row in content.get("key_claims", []) if row.get("claim")}
+
+
+def _strings(value):
+    """Every string inside decoded JSON (a StreamField's stored blocks)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def article_publish_event(page, revision=None):
@@ -104,7 +119,7 @@ def claims_published(*, page, revision=None):
     from partners while no public page carried it is announced when one does.
     """
     previous = _previous_publish(page, revision)
-    before = _claims_in_content(previous.content) if previous else set()
+    before = _claims_in_content(page, previous.content) if previous else set()
     carried = Claim.objects.carried_by(Page.objects.filter(pk=page.pk)).exclude(pk__in=before)
     for claim in carried.order_by("pk"):
 
@@ -134,7 +149,7 @@ def page_removed(*, page, reason):
     PageTombstone.objects.update_or_create(
         page_id=page.pk,
         defaults={
-            "page_type": page._meta.model_name.removesuffix("page"),
+            "page_type": page_kind(page),
             "conflict_id": page.conflict_id,
             "url": page.url or "",
             "reason": reason,

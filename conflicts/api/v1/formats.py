@@ -5,7 +5,7 @@ from rest_framework.renderers import JSONRenderer
 
 from ...body_text import BODY_ELEMENT_SELECTOR, body_text
 from ...choices import AnnotationKind
-from ...conf import conflicts_setting
+from ...conf import conflicts_setting, page_kind
 from ...geojson import location_geometry
 from .serializers import absolute
 
@@ -194,7 +194,7 @@ def annotation_page(page, annotations, request):
     conflicts.body_text); `annotations` must be located in that HTML (annotation_list_located).
     """
     source = absolute(request, page.get_url(request))
-    page_id = absolute(request, reverse(f"api:v1:{page._meta.model_name.removesuffix('page')}-annotations", args=[page.pk]))
+    page_id = absolute(request, reverse(f"api:v1:{page_kind(page)}-annotations", args=[page.pk]))
     items = []
     for annotation in annotations:
         record = annotation.claim or annotation.source or annotation.location
