@@ -149,17 +149,32 @@ def page_removed(*, page, reason):
         },
     )
     if isinstance(page, article_models()):
-        data = _article_data(page) if reason != TombstoneReason.DELETED else {"article": {"id": page.pk, "headline": page.title}}
-        data["reason"] = reason
-        data["tombstone_api_url"] = tombstone_api_url(page.pk)
-        withdrawn = reason == TombstoneReason.WITHDRAWN
-        if withdrawn:
-            data["must_remove_copy"] = True
-        webhook_event_emit(
-            event=WebhookEvent.ARTICLE_WITHDRAWN if withdrawn else WebhookEvent.ARTICLE_UNPUBLISHED,
-            audience=lambda partner: partner_may_receive(partner, page, removed=True),
-            data=data,
+        article_removed_event(page=page, reason=reason)
+
+
+def article_removed_event(*, page, reason):
+    """`article.unpublished`, or `article.withdrawn` for a withdrawal; a partner none of whose webhooks
+    takes `article.withdrawn` gets a withdrawal as `article.unpublished` (reason `withdrawn`), so
+    no partner that could receive the article misses a takedown."""
+    data = _article_data(page) if reason != TombstoneReason.DELETED else {"article": {"id": page.pk, "headline": page.title}}
+    data["reason"] = reason
+    data["tombstone_api_url"] = tombstone_api_url(page.pk)
+
+    def received(partner):
+        return partner_may_receive(partner, page, removed=True)
+
+    if reason != TombstoneReason.WITHDRAWN:
+        webhook_event_emit(event=WebhookEvent.ARTICLE_UNPUBLISHED, audience=received, data=data)
+        return
+    data["must_remove_copy"] = True
+    webhook_event_emit(event=WebhookEvent.ARTICLE_WITHDRAWN, audience=received, data=data)
+
+    def hears_no_withdrawals(partner):
+        return received(partner) and not any(
+            webhook.wants(WebhookEvent.ARTICLE_WITHDRAWN) for webhook in partner.webhooks.all()
         )
+
+    webhook_event_emit(event=WebhookEvent.ARTICLE_UNPUBLISHED, audience=hears_no_withdrawals, data=data)
 
 
 def claim_status_event(change):

@@ -139,3 +139,23 @@ def test_only_a_live_story_can_be_withdrawn(site_tree):
     with pytest.raises(ValidationError, match="Only a live page can be withdrawn"):
         page_withdraw(page=draft, reason=REASON, by=None)
     assert not PageWithdrawal.objects.exists()
+
+
+def test_a_partner_that_takes_only_unpublished_events_is_still_told_of_a_withdrawal(site_tree, receivers):
+    idlib = ConflictFactory(name="Syrian war: Idlib", slug="idlib")
+    both, unpublished_only = receivers(), receivers()
+    outlet("Partner Outlet", idlib, both.url)
+    older = Partner.objects.create(name="Older Outlet")
+    older.conflicts.set([idlib])
+    older.save()
+    Webhook.objects.create(partner=older, url=unpublished_only.url, events=["article.unpublished"])
+    article = make_article(site_tree["news"], title="Families named at Morek", conflict=idlib)
+
+    page_withdraw(page=article, reason=REASON, by=None)
+
+    assert [json.loads(body)["type"] for _, body in both.requests] == ["article.withdrawn"]
+    [(_, body)] = unpublished_only.requests
+    event = json.loads(body)
+    assert (event["type"], event["data"]["reason"], event["data"]["must_remove_copy"]) == (
+        "article.unpublished", "withdrawn", True
+    )
