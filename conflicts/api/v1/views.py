@@ -323,7 +323,7 @@ class ConflictViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         return audience.partner_conflicts(self.partner)
 
 
-@extend_schema(summary="Pages partners must take down: unpublished or deleted since a date-time.")
+@extend_schema(summary="Pages partners must take down: unpublished, deleted or withdrawn since a date-time.")
 class TombstoneListView(PartnerAPIMixin, ListAPIView):
     serializer_class = serializers.TombstoneSerializer
     schema_model = PageTombstone
