@@ -94,6 +94,7 @@ class WebhookEvent(models.TextChoices):
     ARTICLE_UPDATED = "article.updated", "Article updated"
     ARTICLE_CORRECTED = "article.corrected", "Article corrected"
     ARTICLE_UNPUBLISHED = "article.unpublished", "Article unpublished or deleted"
+    ARTICLE_WITHDRAWN = "article.withdrawn", "Article withdrawn (legal or safety): remove every copy"
     CLAIM_STATUS_CHANGED = "claim.status_changed", "Claim status changed"
     CLAIM_PUBLISHED = "claim.published", "Claim published (first carried by coverage the partner receives)"
 
@@ -107,6 +108,18 @@ class DeliveryStatus(models.TextChoices):
 class TombstoneReason(models.TextChoices):
     UNPUBLISHED = "unpublished", "Unpublished"
     DELETED = "deleted", "Deleted"
+    WITHDRAWN = "withdrawn", "Withdrawn for legal or safety reasons"
+
+
+class ContentWarning(models.TextChoices):
+    """What a reader is warned of before the body of an article or explainer."""
+
+    GRAPHIC_VIOLENCE = "graphic_violence", "Graphic violence"
+    DISTRESSING_IMAGES = "distressing_images", "Distressing images"
+    DEATH_AND_INJURY = "death_and_injury", "Descriptions of death and injury"
+    SEXUAL_VIOLENCE = "sexual_violence", "Sexual violence"
+    HARM_TO_CHILDREN = "harm_to_children", "Harm to children"
+    OTHER = "other", "Other (described in the note)"
 
 
 # Kinds an editor writes in a page's corrections and updates log (claim-status lines are automatic).

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from .choices import TombstoneReason
+from .models import PageWithdrawal
 from .services import syndication
 from .services.annotations import annotations_clear, annotations_sync
 from .signals import claim_status_changed
@@ -22,8 +23,13 @@ def clear_on_unpublish(sender, instance, **kwargs):
     annotations_clear(page=instance)
     # Wagtail unpublishes a live page without saving it just before deleting it (a pre_delete
     # handler): a row still live in the database is a page being deleted.
-    deleting = Page.objects.filter(pk=instance.pk, live=True).exists()
-    syndication.page_removed(page=instance, reason=TombstoneReason.DELETED if deleting else TombstoneReason.UNPUBLISHED)
+    if Page.objects.filter(pk=instance.pk, live=True).exists():
+        reason = TombstoneReason.DELETED
+    elif PageWithdrawal.objects.in_force().filter(page_id=instance.pk).exists():
+        reason = TombstoneReason.WITHDRAWN
+    else:
+        reason = TombstoneReason.UNPUBLISHED
+    syndication.page_removed(page=instance, reason=reason)
 
 
 def notify_claim_status(sender, change, **kwargs):

@@ -73,6 +73,7 @@ def reporting_page_context(page, request):
     body, the sourcing notes and summary, places and map, updates log, related pages, JSON-LD."""
     if isinstance(page, article_models()):
         context = article_page_context(page)
+        context["disclosures"] = structured_data.disclosure_links(request)
         context["jsonld"] = structured_data.news_article(
             page, request, places=context["places"], cited_claims=context["cited_claims"],
             lead_image=page_lead_image(page),

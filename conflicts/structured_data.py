@@ -6,9 +6,10 @@ Every url and @id is on the site's one origin (links.public_url).
 from django.conf import settings
 from django.templatetags.static import static
 
-from .choices import VERDICT_STATUSES, SourceKind
+from .choices import VERDICT_STATUSES, ArticleUpdateKind, SourceKind
 from .conf import conflicts_setting
 from .links import public_url
+from .models import DisclosureSettings
 
 # The rendition of a page's lead image in JSON-LD: search engines ask for 1200 pixels wide or more.
 IMAGE_RENDITION = "width-1200"
@@ -28,8 +29,31 @@ ORGANIZATION_KINDS = {
 }
 
 
+def _disclosure_settings(request):
+    if request is not None:
+        return DisclosureSettings.for_request(request)
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return DisclosureSettings.for_site(site) if site else None
+
+
+def disclosure_links(request):
+    """The newsroom's published policies that are set: [{property, label, url}], urls absolute."""
+    disclosures = _disclosure_settings(request)
+    links = []
+    for prop, label, page, url in disclosures.policies() if disclosures else ():
+        href = public_url(request, page.url) if page is not None and page.url else url
+        if href:
+            links.append({"property": prop, "label": label, "url": href})
+    return links
+
+
 def _publisher(request):
-    return {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME, "url": public_url(request, "/")}
+    """The newsroom, with the Trust Project's disclosures schema.org gives NewsMediaOrganization."""
+    publisher = {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME, "url": public_url(request, "/")}
+    publisher.update((link["property"], link["url"]) for link in disclosure_links(request))
+    return publisher
 
 
 def _image_url(request, lead_image):
@@ -75,6 +99,14 @@ def news_article(page, request, *, places, cited_claims, lead_image=None):
     )
     if page.dateline_place:
         data["locationCreated"] = {"@type": "Place", "name": page.dateline_place.name}
+    if page.backstory:
+        data["backstory"] = page.backstory
+    corrections = [row for row in page.child_rows("update_log") if row.kind == ArticleUpdateKind.CORRECTION]
+    if corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": row.text, "datePublished": row.date.isoformat()}
+            for row in sorted(corrections, key=lambda row: row.date)
+        ]
     return data
 
 

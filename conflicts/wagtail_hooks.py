@@ -5,7 +5,7 @@ from django.utils.html import json_script
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import suggestion_admin
+from . import suggestion_admin, withdrawal_admin
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -16,6 +16,7 @@ from .rich_text import (
     suggest_control_config,
 )
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
+from .services.withdrawals import WITHDRAW_ACTION
 from .viewsets import ConflictDeskGroup, annotation_choosers
 
 register_snippet(ConflictDeskGroup)
@@ -36,6 +37,23 @@ def register_annotation_choosers():
 @hooks.register("register_admin_urls")
 def register_suggestion_urls():
     return [path("", include(suggestion_admin.urlpatterns))]
+
+
+@hooks.register("register_admin_urls")
+def register_withdrawal_urls():
+    return withdrawal_admin.urlpatterns
+
+
+@hooks.register("register_page_action_menu_item")
+def register_withdraw_menu_item():
+    return withdrawal_admin.WithdrawMenuItem()
+
+
+@hooks.register("register_permissions")
+def register_withdraw_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="conflicts", codename="withdraw_page")
 
 
 @hooks.register("insert_editor_js")
@@ -87,3 +105,4 @@ def register_confidential_view_action(actions):
         "View confidential fields",
         "Opened the confidential identity and notes",
     )
+    actions.register_action(WITHDRAW_ACTION, "Withdraw", "Withdrawn (legal or safety)")

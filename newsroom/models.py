@@ -64,8 +64,9 @@ class ReportingPage(Page):
 
 
 class ArticlePage(ArticlePageMixin, ReportingPage):
-    content_panels = Page.content_panels + ArticlePageMixin.article_panels + [
+    content_panels = Page.content_panels + ArticlePageMixin.article_panels + ArticlePageMixin.content_warning_panels + [
         FieldPanel("body"),
+        *ArticlePageMixin.backstory_panels,
         MultiFieldPanel(ArticlePageMixin.reporting_panels, heading="What the article is about"),
         InlinePanel("related_explainers", heading="Related explainers", label="Explainer"),
         InlinePanel("update_log", heading="Corrections and updates", label="Entry"),
@@ -133,6 +134,7 @@ class ExplainerIndexPage(Page):
 class ExplainerPage(ExplainerPageMixin, ReportingPage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        *ExplainerPageMixin.content_warning_panels,
         FieldPanel("body"),
         MultiFieldPanel(ExplainerPageMixin.reporting_panels, heading="What the explainer is about"),
         InlinePanel("key_claims", heading="Key claims", label="Claim"),

@@ -22,13 +22,13 @@ def superuser(db):
 
 @pytest.fixture
 def editor(db):
-    """An admin user who edits every conflicts record but lacks the confidential-source permission."""
+    """An admin user who edits every conflicts record but lacks the confidential-source and withdrawal permissions."""
     user = UserFactory()
     group, _ = Group.objects.get_or_create(name="Test editors")
     group.permissions.set(
         Permission.objects.filter(
             content_type__app_label__in=["conflicts", "newsroom", "wagtailcore"],
-        ).exclude(codename="view_confidential_source")
+        ).exclude(codename__in=["view_confidential_source", "withdraw_page"])
         | Permission.objects.filter(codename="access_admin")
     )
     user.groups.add(group)

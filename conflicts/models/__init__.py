@@ -3,6 +3,7 @@
 from .annotations import Annotation
 from .claims import Claim, ClaimAttribution, ClaimStatusChange, StatusChangeOutsideHistory
 from .conflicts import Conflict
+from .disclosures import DisclosureSettings
 from .locations import Location
 from .pages import (
     AbstractKeyClaim,
@@ -14,6 +15,7 @@ from .pages import (
 from .partners import PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
 from .suggestions import DismissedSuggestion, suggestion_key, suggestion_text_normalise
+from .withdrawals import WITHDRAW_PERMISSION, PageWithdrawal
 
 __all__ = [
     "AbstractKeyClaim",
@@ -28,13 +30,16 @@ __all__ = [
     "ClaimAttribution",
     "ClaimStatusChange",
     "Conflict",
+    "DisclosureSettings",
     "DismissedSuggestion",
     "Location",
     "PageTombstone",
+    "PageWithdrawal",
     "Partner",
     "PartnerKey",
     "Source",
     "StatusChangeOutsideHistory",
+    "WITHDRAW_PERMISSION",
     "suggestion_key",
     "suggestion_text_normalise",
     "Webhook",

@@ -3,13 +3,18 @@ about, the fields partners and readers get for articles and explainers, and the 
 records (key claims, corrections log, related explainers) a site subclasses for its page types."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
+from wagtail.url_routing import RouteResult
 
-from ..choices import EDITORIAL_UPDATE_KINDS, ArticleUpdateKind
+from ..choices import EDITORIAL_UPDATE_KINDS, ArticleUpdateKind, ContentWarning
 from ..forms import ReportingPageForm
+from .withdrawals import PageWithdrawal
+
+WITHDRAWN_TEMPLATE = "conflicts/page_withdrawn.html"
 
 
 class ReportingPageMixin(models.Model):
@@ -25,13 +30,53 @@ class ReportingPageMixin(models.Model):
         "conflicts.Conflict", null=True, on_delete=models.PROTECT, related_name="+"
     )
     places = ParentalManyToManyField("conflicts.Location", blank=True, related_name="+")
+    content_warning = models.CharField(
+        max_length=32, blank=True, choices=ContentWarning.choices,
+        help_text="Warns readers and partners before the body.",
+    )
+    content_warning_note = models.CharField(
+        max_length=255, blank=True, help_text='Optional words for readers, e.g. "Images of the dead in the second half."',
+    )
 
     annotated_body_field = "body"
     base_form_class = ReportingPageForm
     reporting_panels = [FieldPanel("conflict"), FieldPanel("places")]
+    content_warning_panels = [
+        MultiFieldPanel([FieldPanel("content_warning"), FieldPanel("content_warning_note")], heading="Content warning"),
+    ]
 
     class Meta:
         abstract = True
+
+    @property
+    def content_warning_text(self):
+        """What readers and partners are warned of, in words: the kind, then the note; "" without either."""
+        parts = []
+        if self.content_warning and self.content_warning != ContentWarning.OTHER:
+            parts.append(self.get_content_warning_display())
+        if self.content_warning_note.strip():
+            parts.append(self.content_warning_note.strip())
+        return " ".join(part if part.endswith(".") else f"{part}." for part in parts)
+
+    def withdrawal_in_force(self):
+        return PageWithdrawal.objects.in_force().filter(page_id=self.pk).first()
+
+    def route(self, request, path_components):
+        """A withdrawn page keeps its address, to answer 410 Gone (see `serve`)."""
+        if not path_components and not self.live and self.withdrawal_in_force():
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        """410 Gone with a short notice for a withdrawn page; previews of its drafts still render."""
+        withdrawal = None
+        if not self.live and not getattr(request, "is_preview", False):
+            withdrawal = self.withdrawal_in_force()
+        if withdrawal is not None:
+            return TemplateResponse(
+                request, WITHDRAWN_TEMPLATE, {"withdrawn_at": withdrawal.withdrawn_at}, status=410
+            )
+        return super().serve(request, *args, **kwargs)
 
     @property
     def annotated_body(self):
@@ -61,10 +106,16 @@ class ArticlePageMixin(ReportingPageMixin):
         null=True, blank=True, help_text="Shown to readers as 'Updated'; set for material changes."
     )
 
+    backstory = models.TextField(
+        blank=True, verbose_name="how we reported this",
+        help_text="How the story was reported: where the reporters were, what they could and could not check.",
+    )
+
     article_panels = [
         FieldPanel("standfirst"),
         FieldRowPanel([FieldPanel("byline"), FieldPanel("dateline_place")]),
     ]
+    backstory_panels = [FieldPanel("backstory")]
 
     class Meta:
         abstract = True

@@ -18,6 +18,7 @@ from ..links import public_url
 from ..models import Claim, PageTombstone
 from ..spans import annotation_refs
 from .webhooks import webhook_event_emit
+from .withdrawals import page_withdrawals_lift
 
 
 def _page_data(page):
@@ -102,6 +103,7 @@ def article_publish_event(page, revision=None):
 
 def page_published(*, page, revision=None):
     PageTombstone.objects.filter(page_id=page.pk).delete()
+    page_withdrawals_lift(page=page)
     if isinstance(page, article_models()):
         webhook_event_emit(
             event=article_publish_event(page, revision),
@@ -136,11 +138,16 @@ def claims_published(*, page, revision=None):
         )
 
 
+def tombstone_api_url(page_id):
+    return public_url(None, reverse("api:v1:tombstone-detail", args=[page_id]))
+
+
 def page_removed(*, page, reason):
     """Leaves a tombstone for partners, and tells the partners who received an article to take it down.
 
     Called once the page is no longer live, or before its row is deleted; only a page outside
-    every private section (one partners could receive) leaves a tombstone.
+    every private section (one partners could receive) leaves a tombstone. A withdrawn article
+    is announced as `article.withdrawn`, which tells partners to remove every copy.
     """
     if not isinstance(page, reporting_models()):
         return
@@ -157,13 +164,32 @@ def page_removed(*, page, reason):
         },
     )
     if isinstance(page, article_models()):
-        data = _article_data(page) if reason != TombstoneReason.DELETED else {"article": {"id": page.pk, "headline": page.title}}
-        data["reason"] = reason
-        webhook_event_emit(
-            event=WebhookEvent.ARTICLE_UNPUBLISHED,
-            audience=lambda partner: partner_may_receive(partner, page, removed=True),
-            data=data,
+        article_removed_event(page=page, reason=reason)
+
+
+def article_removed_event(*, page, reason):
+    """`article.unpublished`, or `article.withdrawn` for a withdrawal; a partner none of whose webhooks
+    takes `article.withdrawn` gets a withdrawal as `article.unpublished` (reason `withdrawn`), so
+    no partner that could receive the article misses a takedown."""
+    data = _article_data(page) if reason != TombstoneReason.DELETED else {"article": {"id": page.pk, "headline": page.title}}
+    data["reason"] = reason
+    data["tombstone_api_url"] = tombstone_api_url(page.pk)
+
+    def received(partner):
+        return partner_may_receive(partner, page, removed=True)
+
+    if reason != TombstoneReason.WITHDRAWN:
+        webhook_event_emit(event=WebhookEvent.ARTICLE_UNPUBLISHED, audience=received, data=data)
+        return
+    data["must_remove_copy"] = True
+    webhook_event_emit(event=WebhookEvent.ARTICLE_WITHDRAWN, audience=received, data=data)
+
+    def hears_no_withdrawals(partner):
+        return received(partner) and not any(
+            webhook.wants(WebhookEvent.ARTICLE_WITHDRAWN) for webhook in partner.webhooks.all()
         )
+
+    webhook_event_emit(event=WebhookEvent.ARTICLE_UNPUBLISHED, audience=hears_no_withdrawals, data=data)
 
 
 def claim_status_event(change):

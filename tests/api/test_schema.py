@@ -12,12 +12,18 @@ from jsonschema import Draft7Validator
 
 from conflicts.models import Claim, ClaimStatusChange, Partner
 from conflicts.services.partners import partner_key_issue
+from conflicts.services.withdrawals import page_withdraw
+from newsroom.models import ArticlePage
 from tests.api.conftest import api_client
+from tests.factories import make_article
 
 
 @pytest.fixture
 def demo(db):
     call_command("load_demo", admin_password="correct-horse-battery", stdout=io.StringIO())
+    article = ArticlePage.objects.live().first()
+    withdrawn = make_article(article.get_parent(), title="Withdrawn story", conflict=article.conflict)
+    page_withdraw(page=withdrawn, reason="So that the tombstone resources have an answer.", by=None)
     partner = Partner.objects.get(name="Demo Partner")
     partner.rate_limit = "100000/minute"
     partner.save()
@@ -33,11 +39,12 @@ def operations(schema):
 
 
 def concrete(client, path):
-    """The path with its {id} filled from the first item of the list it belongs to."""
-    if "{id}" not in path:
-        return path
-    listing = client.get(path.split("{id}")[0]).json()
-    return path.replace("{id}", str(listing["results"][0]["id"]))
+    """The path with its {id} (or {page_id}) filled from the first item of the list it belongs to."""
+    for parameter in ("id", "page_id"):
+        if f"{{{parameter}}}" in path:
+            listing = client.get(path.split(f"{{{parameter}}}")[0]).json()
+            return path.replace(f"{{{parameter}}}", str(listing["results"][0][parameter]))
+    return path
 
 
 def as_json_schema(node):

@@ -120,3 +120,74 @@ def test_a_claims_author_is_typed_by_its_source_kind_and_never_given_a_name(clie
     (review,) = json_ld(client, claim.get_absolute_url())
     assert review["itemReviewed"].get("author") == ([author] if author else None)
     assert unknown_terms(review) == []
+
+
+def _disclose(site_tree):
+    from wagtail.models import Site
+
+    from conflicts.models import DisclosureSettings
+
+    principles = make_explainer(site_tree["explainers"], title="Our principles")
+    DisclosureSettings.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        publishing_principles_page=principles,
+        corrections_policy_url="https://standards.example.org/corrections",
+        unnamed_sources_policy_url="https://standards.example.org/unnamed-sources",
+        verification_policy_url="https://standards.example.org/verification",
+    )
+    return principles
+
+
+def test_every_pages_publisher_carries_the_newsrooms_published_policies(client, site_tree):
+    principles = _disclose(site_tree)
+    claim = make_claim(statement="The post was evacuated.", status="confirmed")
+    article = make_article(site_tree["news"], title="Evacuated", conflict=claim.conflict,
+                           body=[("paragraph", f'<p><a linktype="claim" id="{claim.pk}">The post was evacuated.</a></p>')])
+    explainer = make_explainer(site_tree["explainers"], title="The posts")
+    policies = {
+        "publishingPrinciples": f"{ORIGIN}{principles.url}",
+        "correctionsPolicy": "https://standards.example.org/corrections",
+        "unnamedSourcesPolicy": "https://standards.example.org/unnamed-sources",
+        "verificationFactCheckingPolicy": "https://standards.example.org/verification",
+    }
+    for path in (article.url, explainer.url, claim.get_absolute_url()):
+        (data,) = json_ld(client, path)
+        assert unknown_terms(data) == [], path
+        publisher = data["author"] if data["@type"] == "ClaimReview" else data["publisher"]
+        assert publisher == {"@type": "NewsMediaOrganization", "name": "Conflict Desk", "url": f"{ORIGIN}/", **policies}
+
+    summary = client.get(article.url).content.decode()
+    summary = summary[summary.index('class="sourcing-summary"'):summary.index("</section>", summary.index('class="sourcing-summary"'))]
+    assert f'<a href="{ORIGIN}{principles.url}" data-disclosure="publishingPrinciples">Publishing principles</a>' in summary
+    assert ('<a href="https://standards.example.org/verification" data-disclosure="verificationFactCheckingPolicy">'
+            "Verification and fact-checking policy</a>") in summary
+
+
+def test_a_publisher_without_policies_names_none(client, site_tree):
+    article = make_article(site_tree["news"], title="Plain")
+    (data,) = json_ld(client, article.url)
+    assert data["publisher"] == {"@type": "NewsMediaOrganization", "name": "Conflict Desk", "url": f"{ORIGIN}/"}
+
+
+def test_an_articles_backstory_and_corrections_are_in_its_json_ld(client, site_tree):
+    from datetime import UTC, datetime
+
+    from newsroom.models import ArticleUpdate
+
+    article = make_article(site_tree["news"], title="Corrected", backstory="Reported from Saraqib and by phone.",
+                           content_warning="graphic_violence")
+    corrected_at = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
+    article.update_log.add(ArticleUpdate(kind="correction", text="An earlier version misnamed the village.", date=corrected_at))
+    article.update_log.add(ArticleUpdate(kind="update", text="Adds the ministry's statement."))
+    article.save_revision().publish()
+
+    (data,) = json_ld(client, article.url)
+    assert unknown_terms(data) == []
+    assert data["backstory"] == "Reported from Saraqib and by phone."
+    assert data["correction"] == [
+        {"@type": "CorrectionComment", "text": "An earlier version misnamed the village.",
+         "datePublished": "2026-02-04T09:30:00+00:00"},
+    ]
+    # schema.org has no content-warning property, so the warning is not in the JSON-LD.
+    assert "contentWarning" not in SCHEMA_TERMS
+    assert "Graphic violence" not in str(data)

@@ -11,6 +11,9 @@ from .serializers import absolute
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# ninjs 2.2 has no field for these: they are descriptions with their own role.
+CONTENT_WARNING_ROLE = "contentwarning"
+BACKSTORY_ROLE = "backstory"
 SOURCING_POLICY_ROLE = "https://www.trustingnews.org/trust-indicators/best-practices"
 CLAIM_ROLE = "https://schema.org/ClaimReview"
 
@@ -76,6 +79,32 @@ def _ninjs_place(location, request, rel):
     return place
 
 
+def _descriptions(article):
+    """The standfirst, then the content warning and "how we reported this" where the article has them."""
+    descriptions = [{"role": "summary", "contenttype": "text/plain", "value": article.standfirst}]
+    if article.content_warning_text:
+        descriptions.append({"role": CONTENT_WARNING_ROLE, "contenttype": "text/plain", "value": article.content_warning_text})
+    if article.backstory:
+        descriptions.append({"role": BACKSTORY_ROLE, "contenttype": "text/plain", "value": article.backstory})
+    return descriptions
+
+
+def tombstone_ninjs(tombstone, request, *, notice):
+    """A removed article as a partial ninjs item, `pubstatus: canceled`: its uri is the article's, so a
+    partner's system matches it to the copy it holds. Nothing of the story is repeated."""
+    return {
+        "uri": absolute(request, tombstone.url),
+        "standard": {"name": "ninjs", "version": "2.2", "schema": NINJS_SCHEMA},
+        "type": "text",
+        "representationtype": "partial",
+        "profile": "conflict-desk-article",
+        "pubstatus": "canceled",
+        "versioncreated": _iso(tombstone.removed_at),
+        "ednote": notice,
+        "altids": [{"role": "api", "value": absolute(request, reverse("api:v1:tombstone-detail", args=[tombstone.page_id]))}],
+    }
+
+
 def article_ninjs(article, request, *, body_html, annotations, records):
     """One article as an IPTC ninjs 2.2 news item; counts are of the body's decoded text (`&amp;` is one character)."""
     uri = absolute(request, article.get_url(request))
@@ -118,7 +147,7 @@ def article_ninjs(article, request, *, body_html, annotations, records):
         "versioncreated": _iso(article.last_published_at),
         "contentcreated": _iso(article.first_published_at),
         "headlines": [{"role": "main", "value": article.title}],
-        "descriptions": [{"role": "summary", "contenttype": "text/plain", "value": article.standfirst}],
+        "descriptions": _descriptions(article),
         "bodies": [{
             "role": "main",
             "contenttype": "text/html",

@@ -4,6 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ...choices import TombstoneReason
 from ...geojson import published_geometry
 from ...links import public_url
 from ...models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
@@ -132,6 +133,12 @@ class AnnotationSerializer(serializers.ModelSerializer):
         return annotation.claim_id or annotation.source_id or annotation.location_id
 
 
+class ContentWarningSerializer(serializers.Serializer):
+    kind = serializers.CharField(allow_null=True, help_text="graphic_violence, distressing_images, ... or null for a note alone.")
+    note = serializers.CharField(allow_blank=True)
+    text = serializers.CharField(help_text="The warning as readers see it.")
+
+
 class PageSerializer(LinkedMixin, serializers.Serializer):
     """Fields shared by articles and explainers."""
 
@@ -143,9 +150,17 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
     last_published_at = serializers.DateTimeField(allow_null=True)
     conflict = ConflictRefSerializer(allow_null=True)
     places = serializers.SerializerMethodField()
+    content_warning = serializers.SerializerMethodField()
 
     def get_url(self, page) -> str:
         return absolute(self.context.get("request"), page.get_url(self.context.get("request")))
+
+    @extend_schema_field(ContentWarningSerializer(allow_null=True))
+    def get_content_warning(self, page):
+        """What readers are warned of before the body, or null."""
+        if not page.content_warning_text:
+            return None
+        return {"kind": page.content_warning or None, "note": page.content_warning_note, "text": page.content_warning_text}
 
     @extend_schema_field(LocationRefSerializer(many=True))
     def get_places(self, page):
@@ -169,6 +184,7 @@ class ArticleSerializer(PageSerializer):
     byline = serializers.CharField()
     dateline = LocationRefSerializer(source="dateline_place", allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
+    backstory = serializers.CharField(help_text="How we reported this; empty when not written.")
 
     def to_representation(self, page):
         data = super().to_representation(page)
@@ -194,13 +210,36 @@ class ExplainerSerializer(PageSerializer):
         return data
 
 
+# What each tombstone tells partners to do with their copy.
+TOMBSTONE_NOTICES = {
+    TombstoneReason.UNPUBLISHED: "Unpublished: remove your copy.",
+    TombstoneReason.DELETED: "Deleted: remove your copy.",
+    TombstoneReason.WITHDRAWN: (
+        "Withdrawn for legal or safety reasons: remove your copy now, with every cached or archived version of it."
+    ),
+}
+
+
 class TombstoneSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    must_remove_copy = serializers.SerializerMethodField()
+    notice = serializers.SerializerMethodField()
 
     class Meta:
         model = PageTombstone
-        fields = ["page_id", "page_type", "url", "reason", "removed_at"]
+        fields = ["page_id", "page_type", "url", "api_url", "reason", "removed_at", "must_remove_copy", "notice"]
 
     def get_url(self, tombstone) -> str:
         return absolute(self.context.get("request"), tombstone.url) if tombstone.url else ""
+
+    def get_api_url(self, tombstone) -> str:
+        return absolute(self.context.get("request"), reverse("api:v1:tombstone-detail", args=[tombstone.page_id]))
+
+    def get_must_remove_copy(self, tombstone) -> bool:
+        """Every tombstone is a page partners may no longer publish."""
+        return True
+
+    def get_notice(self, tombstone) -> str:
+        return TOMBSTONE_NOTICES.get(tombstone.reason, "Remove your copy.")
 

@@ -21,6 +21,7 @@ router.register("conflicts", views.ConflictViewSet, basename="conflict")
 
 urlpatterns = [
     path("tombstones/", views.TombstoneListView.as_view(), name="tombstones"),
+    path("tombstones/<int:page_id>/", views.TombstoneDetailView.as_view(), name="tombstone-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:v1:schema", template_name="conflicts/api/redoc.html"), name="redoc"),

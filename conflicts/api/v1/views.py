@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAcceptable, NotFound
-from rest_framework.generics import ListAPIView
+from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -323,7 +323,7 @@ class ConflictViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         return audience.partner_conflicts(self.partner)
 
 
-@extend_schema(summary="Pages partners must take down: unpublished or deleted since a date-time.")
+@extend_schema(summary="Pages partners must take down: unpublished, deleted or withdrawn since a date-time.")
 class TombstoneListView(PartnerAPIMixin, ListAPIView):
     serializer_class = serializers.TombstoneSerializer
     schema_model = PageTombstone
@@ -331,6 +331,37 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
 
     def partner_queryset(self):
         return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
+
+
+@extend_schema(
+    summary="One page partners must take down. format=ninjs gives an article's IPTC ninjs item with pubstatus canceled.",
+    parameters=[OpenApiParameter(
+        "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
+        description="json (default) or ninjs (articles only: a partial item, pubstatus canceled).",
+        enum=["json", "ninjs"],
+    )],
+    responses={
+        (200, "application/json"): serializers.TombstoneSerializer,
+        (200, "application/ninjs+json"): OpenApiResponse(response=NINJS_SCHEMA_REF, description="pubstatus canceled."),
+    },
+)
+class TombstoneDetailView(PartnerAPIMixin, RetrieveAPIView):
+    serializer_class = serializers.TombstoneSerializer
+    schema_model = PageTombstone
+    renderer_classes = [JSONRenderer, formats.NinjsRenderer, BrowsableAPIRenderer]
+    lookup_field = "page_id"
+
+    def partner_queryset(self):
+        return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
+
+    def retrieve(self, request, *args, **kwargs):
+        tombstone = self.get_object()
+        if request.accepted_renderer.format != "ninjs":
+            return Response(self.get_serializer(tombstone).data)
+        if tombstone.page_type != "article":
+            raise NotFound("ninjs is served for articles; this tombstone is of an explainer.")
+        notice = serializers.TOMBSTONE_NOTICES.get(tombstone.reason, "Remove your copy.")
+        return Response(formats.tombstone_ninjs(tombstone, request, notice=notice))
 
 
 def not_found(request, *args, **kwargs):
