@@ -3,6 +3,7 @@
 from .annotations import Annotation
 from .claims import Claim, ClaimAttribution, ClaimStatusChange, StatusChangeOutsideHistory
 from .conflicts import Conflict
+from .figures import Figure, FigureStatusChange, Tally
 from .locations import Location
 from .pages import (
     AbstractKeyClaim,
@@ -29,6 +30,8 @@ __all__ = [
     "ClaimStatusChange",
     "Conflict",
     "DismissedSuggestion",
+    "Figure",
+    "FigureStatusChange",
     "Location",
     "PageTombstone",
     "Partner",
@@ -36,6 +39,7 @@ __all__ = [
     "Source",
     "StatusChangeOutsideHistory",
     "suggestion_key",
+    "Tally",
     "suggestion_text_normalise",
     "Webhook",
     "WebhookDelivery",
