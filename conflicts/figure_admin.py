@@ -40,7 +40,6 @@ class FigureViewSet(SnippetViewSet):
     menu_label = "Figures"
     list_display = ["__str__", "words", "counts", "source", "tally", "status", Column("event_label", label="When")]
     filterset_class = FigureFilterSet
-    search_fields = ["words", "counts_label", "counted_party"]
     inspect_view_enabled = True
     inspect_view_class = StatusHistoryInspectView
     inspect_view_fields = [
@@ -90,7 +89,6 @@ class TallyViewSet(SnippetViewSet):
     menu_label = "Tallies"
     list_display = ["name", "conflict", Column("event_label", label="When"), "used_figure", "is_published", "updated_at"]
     filterset_class = TallyFilterSet
-    search_fields = ["name"]
     inspect_view_enabled = True
     inspect_view_class = TallyInspectView
     inspect_view_fields = ["name", "conflict", "event_label", "figures", "used_figure", "is_published"]
