@@ -63,7 +63,7 @@ def test_dates_that_do_not_cover_whole_periods_are_refused_with_the_rule(event, 
     [
         {"event_start": date(2020, 10, 9), "event_end": date(2020, 10, 7)},
         {"event_start": None, "event_end": date(2020, 10, 7)},
-        {"event_start": date(2020, 10, 9), "event_precision": "fortnight"},
+        {"event_start": date(2020, 10, 9), "event_precision": "decade"},
     ],
 )
 def test_the_database_refuses_an_end_before_the_start_or_an_unknown_precision(event):
