@@ -98,9 +98,6 @@ class SourceViewSet(SnippetViewSet):
     edit_view_class = SourceEditView
 
 
-ClaimForm = StatusHistoryForm
-
-
 class ClaimCreateView(StatusHistoryCreateView):
     def history_start(self, record, **kwargs):
         return claim_history_start(claim=record, **kwargs)
@@ -153,7 +150,7 @@ class ClaimViewSet(SnippetViewSet):
             STATUS_PANEL,
             InlinePanel("attributions", heading="Who says it", label="Source"),
         ],
-        base_form_class=ClaimForm,
+        base_form_class=StatusHistoryForm,
     )
 
 
