@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from . import coverage
 from .conf import key_claim_models, reporting_models
-from .models import Annotation, Claim, Conflict, Location, Source
+from .models import Annotation, Claim, Conflict, Figure, Location, Source, Tally
 
 
 def public_pages():
@@ -26,6 +26,26 @@ def public_claims():
 def public_sources():
     """Sources cited in public coverage, or saying a claim it carries."""
     return Source.objects.cited_by(public_pages())
+
+
+def conflicts_covered_by(pages):
+    """Conflicts that one of `pages` (articles or explainers) covers."""
+    return Conflict.objects.filter(coverage.pointed_to_by(reporting_models(), pages, "conflict"))
+
+
+def tallies_shown_with(pages):
+    """Tallies an editor published, of a conflict that one of `pages` covers: the one rule for
+    tallies and their figures, on the site and for partners."""
+    return Tally.objects.filter(is_published=True, conflict__in=conflicts_covered_by(pages).values("pk"))
+
+
+def public_tallies():
+    return tallies_shown_with(public_pages())
+
+
+def public_figures():
+    """Figures of a public tally; a figure outside a tally is not published."""
+    return Figure.objects.filter(tally__in=public_tallies().values("pk"))
 
 
 def pages_carrying(claim, pages):
@@ -78,11 +98,27 @@ def partner_locations(partner):
     ).distinct()
 
 
+def partner_tallies(partner):
+    """Published tallies of the partner's conflicts that coverage the partner receives covers."""
+    return tallies_shown_with(partner_pages(partner)).filter(conflict__in=partner_conflict_ids(partner))
+
+
+def partner_figures(partner):
+    """Figures of the tallies the partner receives."""
+    return Figure.objects.filter(
+        conflict__in=partner_conflict_ids(partner), tally__in=partner_tallies(partner).values("pk")
+    )
+
+
 def partner_may_receive(partner, record, *, removed=False):
-    """Whether the partner may receive this claim or page through the API (or, for a page just
-    removed, whether it could until now): the webhooks' rule, the API's own querysets."""
+    """Whether the partner may receive this claim, figure, tally or page through the API (or, for
+    a page just removed, whether it could until now): the webhooks' rule, the API's own querysets."""
     if isinstance(record, Claim):
         return partner_claims(partner).filter(pk=record.pk).exists()
+    if isinstance(record, Figure):
+        return partner_figures(partner).filter(pk=record.pk).exists()
+    if isinstance(record, Tally):
+        return partner_tallies(partner).filter(pk=record.pk).exists()
     return partner_pages(partner, live=not removed).filter(pk=record.pk).exists()
 
 

@@ -76,6 +76,34 @@ VERDICT_STATUSES = (
 OPEN_STATUSES = (ClaimStatus.UNCONFIRMED, ClaimStatus.DISPUTED)
 
 
+class EventPrecision(models.TextChoices):
+    """How precisely the time of an event is known (the dates cover whole periods of this size)."""
+
+    DAY = "day", "Exact day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class FigureCounts(models.TextChoices):
+    KILLED = "killed", "Killed"
+    WOUNDED = "wounded", "Wounded"
+    DISPLACED = "displaced", "Displaced"
+    DETAINED = "detained", "Detained"
+    TROOPS = "troops", "Troops"
+    VEHICLES = "vehicles", "Vehicles"
+    STRIKES = "strikes", "Strikes"
+    POSTS = "posts", "Military posts"
+    OTHER = "other", "Other (say what)"
+
+
+class FigureCounted(models.TextChoices):
+    CIVILIANS = "civilians", "Civilians"
+    COMBATANTS = "combatants", "Combatants"
+    NAMED_PARTY = "named_party", "A named party"
+    UNSPECIFIED = "unspecified", "Unspecified"
+
+
 class AnnotationKind(models.TextChoices):
     CLAIM = "claim", "Claim"
     SOURCE = "source", "Source"
@@ -97,6 +125,7 @@ class WebhookEvent(models.TextChoices):
     ARTICLE_WITHDRAWN = "article.withdrawn", "Article withdrawn (legal or safety): remove every copy"
     CLAIM_STATUS_CHANGED = "claim.status_changed", "Claim status changed"
     CLAIM_PUBLISHED = "claim.published", "Claim published (first carried by coverage the partner receives)"
+    FIGURE_STATUS_CHANGED = "figure.status_changed", "Figure status changed"
 
 
 class DeliveryStatus(models.TextChoices):

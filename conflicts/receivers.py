@@ -11,7 +11,7 @@ from .choices import TombstoneReason
 from .models import PageWithdrawal
 from .services import syndication
 from .services.annotations import annotations_clear, annotations_sync
-from .signals import claim_status_changed
+from .signals import claim_status_changed, figure_status_changed
 
 
 def sync_on_publish(sender, instance, revision=None, **kwargs):
@@ -36,7 +36,12 @@ def notify_claim_status(sender, change, **kwargs):
     syndication.claim_status_event(change)
 
 
+def notify_figure_status(sender, change, **kwargs):
+    syndication.figure_status_event(change)
+
+
 def connect():
     page_published.connect(sync_on_publish, dispatch_uid="conflicts_annotations_sync")
     page_unpublished.connect(clear_on_unpublish, dispatch_uid="conflicts_annotations_clear")
     claim_status_changed.connect(notify_claim_status, dispatch_uid="conflicts_claim_status_webhooks")
+    figure_status_changed.connect(notify_figure_status, dispatch_uid="conflicts_figure_status_webhooks")

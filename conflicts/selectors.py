@@ -322,13 +322,19 @@ def location_page_context(location):
 
 
 def claim_page_context(claim):
-    """A public claim with its timeline, who says it and every live page that carries it."""
+    """A public claim with its timeline, who says it and every live page that carries it.
+
+    `reported_at` is when the desk recorded the claim (its first history row), shown beside
+    when the event happened (`claim.event_label`).
+    """
     carried_by = pages_carrying(claim, public_pages()).select_related("content_type").order_by(
         "-first_published_at", "-pk"
     )
+    status_changes = list(claim.status_changes.order_by("changed_at", "pk"))
     return {
         "claim": claim,
-        "status_changes": list(claim.status_changes.order_by("changed_at", "pk")),
+        "status_changes": status_changes,
+        "reported_at": status_changes[0].changed_at if status_changes else None,
         "pages": list(carried_by),
     }
 

@@ -2,18 +2,17 @@
 
 from django import forms
 from django.db import transaction
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .choices import ClaimStatus, SourceKind
 from .chooser_head_start import HeadStartMixin
+from .figure_admin import FigureViewSet, TallyViewSet
 from .models import (
     CONFIDENTIAL_SOURCE_FIELDS,
     CONFIDENTIAL_SOURCE_PERMISSION,
@@ -22,8 +21,16 @@ from .models import (
     Location,
     Source,
 )
+from .models.figures import EVENT_PANEL
 from .services.claims import claim_change_status, claim_create, claim_history_start
 from .services.sources import source_create, source_log_confidential_view
+from .status_admin import (
+    STATUS_PANEL,
+    StatusHistoryCreateView,
+    StatusHistoryEditView,
+    StatusHistoryForm,
+    StatusHistoryInspectView,
+)
 
 
 class ConflictViewSet(SnippetViewSet):
@@ -91,64 +98,14 @@ class SourceViewSet(SnippetViewSet):
     edit_view_class = SourceEditView
 
 
-class ClaimForm(WagtailAdminModelForm):
-    """The claim form with its status: changing it requires a note, recorded in the history."""
-
-    new_status = forms.ChoiceField(label="Status", choices=ClaimStatus.choices)
-    status_note = forms.CharField(
-        label="Why the status is what it is",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Required when the status changes; shown to readers in the claim's timeline.",
-    )
-    evidence_url = forms.URLField(label="Evidence link", required=False, max_length=500, assume_scheme="https")
-    internal_note = forms.CharField(
-        label="Internal note",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For the newsroom only (how it was checked, who to call): never shown to readers or partners.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new_status"].initial = self.instance.status
-
-    def clean(self):
-        cleaned_data = super().clean()
-        changed = self.instance.pk and cleaned_data.get("new_status") != self.instance.status
-        if changed and not (cleaned_data.get("status_note") or "").strip():
-            self.add_error("status_note", "Say why the status changed; readers see this note.")
-        return cleaned_data
+class ClaimCreateView(StatusHistoryCreateView):
+    def history_start(self, record, **kwargs):
+        return claim_history_start(claim=record, **kwargs)
 
 
-class ClaimCreateView(CreateView):
-    def save_instance(self):
-        self.form.instance.status = self.form.cleaned_data["new_status"]
-        claim = super().save_instance()
-        claim_history_start(
-            claim=claim,
-            by=self.request.user,
-            note=self.form.cleaned_data["status_note"],
-            evidence_url=self.form.cleaned_data["evidence_url"],
-            internal_note=self.form.cleaned_data["internal_note"],
-        )
-        return claim
-
-
-class ClaimEditView(EditView):
-    def save_instance(self):
-        claim = super().save_instance()
-        new_status = self.form.cleaned_data["new_status"]
-        if new_status != claim.status:
-            claim_change_status(
-                claim=claim,
-                to=new_status,
-                by=self.request.user,
-                note=self.form.cleaned_data["status_note"],
-                evidence_url=self.form.cleaned_data["evidence_url"],
-                internal_note=self.form.cleaned_data["internal_note"],
-            )
-        return claim
+class ClaimEditView(StatusHistoryEditView):
+    def change_status(self, record, **kwargs):
+        return claim_change_status(claim=record, **kwargs)
 
 
 class ClaimFilterSet(WagtailFilterSet):
@@ -157,31 +114,10 @@ class ClaimFilterSet(WagtailFilterSet):
         fields = ["status", "conflict", "places"]
 
 
-class ClaimInspectView(InspectView):
+class ClaimInspectView(StatusHistoryInspectView):
     """Shows the claim with its whole status history and its sources."""
 
-    def get_field_label(self, field_name, field):
-        return {"status_changes": "Status history", "attributions": "Who says it"}.get(
-            field_name
-        ) or super().get_field_label(field_name, field)
-
-    def get_status_changes_display_value(self):
-        changes = self.object.status_changes.select_related("changed_by")
-        return format_html_join(
-            "",
-            "<p>{} – {} → {} by {}: {}{}</p>",
-            (
-                (
-                    date_format(change.changed_at, "DATETIME_FORMAT"),
-                    change.get_from_status_display() or "new",
-                    change.get_to_status_display(),
-                    change.changed_by or "system",
-                    change.note,
-                    format_html(" <em>(internal: {})</em>", change.internal_note) if change.internal_note else "",
-                )
-                for change in changes
-            ),
-        )
+    field_labels = {**StatusHistoryInspectView.field_labels, "attributions": "Who says it"}
 
     def get_attributions_display_value(self):
         rows = self.object.attributions.select_related("source")
@@ -201,7 +137,8 @@ class ClaimViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = ClaimInspectView
     inspect_view_fields = [
-        "statement", "conflict", "places", "status", "status_changed_at", "attributions", "status_changes",
+        "statement", "conflict", "places", "event_label", "status", "status_changed_at", "attributions",
+        "status_changes",
     ]
     add_view_class = ClaimCreateView
     edit_view_class = ClaimEditView
@@ -209,16 +146,11 @@ class ClaimViewSet(SnippetViewSet):
         [
             FieldPanel("statement"),
             FieldRowPanel([FieldPanel("conflict"), FieldPanel("places")]),
-            MultiFieldPanel(
-                [
-                    FieldPanel("new_status"), FieldPanel("status_note"), FieldPanel("evidence_url"),
-                    FieldPanel("internal_note"),
-                ],
-                heading="Status",
-            ),
+            EVENT_PANEL,
+            STATUS_PANEL,
             InlinePanel("attributions", heading="Who says it", label="Source"),
         ],
-        base_form_class=ClaimForm,
+        base_form_class=StatusHistoryForm,
     )
 
 
@@ -226,7 +158,7 @@ class ConflictDeskGroup(SnippetViewSetGroup):
     menu_label = "Conflict desk"
     menu_icon = "globe"
     menu_order = 150
-    items = (ClaimViewSet, SourceViewSet, LocationViewSet, ConflictViewSet)
+    items = (ClaimViewSet, FigureViewSet, TallyViewSet, SourceViewSet, LocationViewSet, ConflictViewSet)
 
 
 # Annotation choosers: the modals the rich-text editor opens to tie a span to a record.

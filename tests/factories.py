@@ -8,6 +8,7 @@ from wagtail.models import Site
 from conflicts.choices import LocationKind, SourceKind
 from conflicts.models import Conflict, Location, Source
 from conflicts.services.claims import claim_create
+from conflicts.services.figures import figure_create, tally_create
 from newsroom.demo.loader import tree_root
 
 
@@ -72,6 +73,22 @@ def make_claim(*, statement="Troops moved overnight.", conflict=None, status="un
         by=by,
         places=places,
         attributions=[{"source": s, "how_obtained": "", "credibility": 3} for s in sources],
+    )
+
+
+def make_figure(*, conflict, counts="killed", low=None, best=None, high=None, words="", source=None,
+                places=(), tally=None, **fields):
+    return figure_create(
+        counts=counts, conflict=conflict, low=low, best=best, high=high, words=words, source=source,
+        places=places, tally=tally, **fields,
+    )
+
+
+def make_tally(*, conflict, figures=(), name="Killed in the strike on Morek", is_published=True, used_figure=None,
+               **fields):
+    return tally_create(
+        name=name, conflict=conflict, figures=list(figures), is_published=is_published, used_figure=used_figure,
+        **fields,
     )
 
 

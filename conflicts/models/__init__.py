@@ -4,6 +4,7 @@ from .annotations import Annotation
 from .claims import Claim, ClaimAttribution, ClaimStatusChange, StatusChangeOutsideHistory
 from .conflicts import Conflict
 from .disclosures import DisclosureSettings
+from .figures import Figure, FigureStatusChange, Tally
 from .locations import Location
 from .pages import (
     AbstractKeyClaim,
@@ -32,6 +33,8 @@ __all__ = [
     "Conflict",
     "DisclosureSettings",
     "DismissedSuggestion",
+    "Figure",
+    "FigureStatusChange",
     "Location",
     "PageTombstone",
     "PageWithdrawal",
@@ -41,6 +44,7 @@ __all__ = [
     "StatusChangeOutsideHistory",
     "WITHDRAW_PERMISSION",
     "suggestion_key",
+    "Tally",
     "suggestion_text_normalise",
     "Webhook",
     "WebhookDelivery",

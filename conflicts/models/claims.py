@@ -1,35 +1,29 @@
 """Claims, their status history and the sources that make them."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from encrypted_model_fields.fields import EncryptedTextField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..choices import ClaimStatus, Credibility
 from ..conf import key_claim_models
-from .mixins import TimestampedModel
+from .mixins import (
+    AbstractStatusChange,
+    EventTimeMixin,
+    StatusChangeOutsideHistory,  # noqa: F401  (re-exported: where claims' callers have imported it from)
+    StatusGuardedQuerySet,
+    StatusHistoryMixin,
+    TimestampedModel,
+    event_time_constraints,
+    status_change_constraints,
+)
 
 
-class StatusChangeOutsideHistory(Exception):
-    """A claim's status was written without going through claim_change_status()."""
-
-
-class ClaimQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        if "status" in kwargs:
-            raise StatusChangeOutsideHistory(
-                "Claim status can only change through conflicts.services.claims.claim_change_status(), "
-                "which records the change in the claim's history."
-            )
-        return super().update(**kwargs)
-
+class ClaimQuerySet(StatusGuardedQuerySet):
     def open(self):
         return self.filter(status__in=[ClaimStatus.UNCONFIRMED, ClaimStatus.DISPUTED])
 
@@ -43,19 +37,14 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(carried)
 
 
-class Claim(index.Indexed, TimestampedModel, ClusterableModel):
+class Claim(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel, ClusterableModel):
+    status_service = "conflicts.services.claims.claim_change_status"
+
     statement = models.TextField(help_text="The claim in one or two sentences, as reported.")
     conflict = models.ForeignKey(
         "conflicts.Conflict", on_delete=models.PROTECT, related_name="claims"
     )
     places = models.ManyToManyField("conflicts.Location", blank=True, related_name="claims")
-    status = models.CharField(
-        max_length=16,
-        choices=ClaimStatus.choices,
-        default=ClaimStatus.UNCONFIRMED,
-        editable=False,
-    )
-    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ClaimQuerySet.as_manager()
 
@@ -63,6 +52,7 @@ class Claim(index.Indexed, TimestampedModel, ClusterableModel):
         FieldPanel("statement"),
         FieldPanel("conflict"),
         FieldPanel("places"),
+        FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end"), FieldPanel("event_precision")]),
         InlinePanel("attributions", heading="Sources", label="Source"),
     ]
     search_fields = [
@@ -80,78 +70,27 @@ class Claim(index.Indexed, TimestampedModel, ClusterableModel):
                 name="claim_status_valid",
                 violation_error_message="Unknown claim status.",
             ),
+            *event_time_constraints("claim"),
         ]
         indexes = [models.Index(fields=["conflict", "status"])]
 
     def __str__(self):
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"
 
-    @classmethod
-    def from_db(cls, db, field_names, values, *args, **kwargs):
-        # Later Django versions pass more arguments (Django 6.1: fetch_mode); pass them on.
-        instance = super().from_db(db, field_names, values, *args, **kwargs)
-        instance._stored_status = instance.__dict__.get("status")
-        return instance
-
-    def save(self, *args, **kwargs):
-        stored = getattr(self, "_stored_status", None)
-        if self.pk and stored is not None and stored != self.status and not getattr(
-            self, "_status_change_recorded", False
-        ):
-            raise StatusChangeOutsideHistory(
-                "Claim status can only change through conflicts.services.claims.claim_change_status(), "
-                "which records the change in the claim's history."
-            )
-        super().save(*args, **kwargs)
-        self._stored_status = self.status
-        self._status_change_recorded = False
-
     def get_absolute_url(self):
         return reverse("conflicts:claim", kwargs={"pk": self.pk})
 
 
-class ClaimStatusChange(models.Model):
+class ClaimStatusChange(AbstractStatusChange):
     """One step of a claim's status history; written only by claim_change_status()."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=16, choices=ClaimStatus.choices, blank=True)
-    to_status = models.CharField(max_length=16, choices=ClaimStatus.choices)
-    note = models.TextField(help_text="Why the status changed, as readers will see it.")
-    internal_note = EncryptedTextField(
-        blank=True,
-        help_text="For the newsroom only: never shown to readers, partners or webhooks. Encrypted.",
-    )
-    evidence_url = models.URLField(max_length=500, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["changed_at", "pk"]
         get_latest_by = ["changed_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(to_status__in=ClaimStatus.values), name="claim_change_to_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(from_status="") | Q(from_status__in=ClaimStatus.values),
-                name="claim_change_from_valid",
-            ),
-            models.CheckConstraint(
-                condition=~Q(from_status=models.F("to_status")),
-                name="claim_change_changes_status",
-                violation_error_message="A status change must change the status.",
-            ),
-        ]
+        constraints = status_change_constraints("claim_change")
         indexes = [models.Index(fields=["claim", "changed_at"])]
-
-    def __str__(self):
-        return f"{self.from_status or 'new'} → {self.to_status}"
 
 
 class ClaimAttribution(Orderable):

@@ -198,12 +198,42 @@ def claim_status_event(change):
     webhook_event_emit(
         event=WebhookEvent.CLAIM_STATUS_CHANGED,
         audience=lambda partner: partner_may_receive(partner, claim),
-        data={
-            "claim": _claim_data(claim),
-            "from": change.from_status,
-            "to": change.to_status,
-            "note": change.note,
-            "evidence_url": change.evidence_url,
-            "changed_at": change.changed_at.isoformat(),
-        },
+        data={"claim": _claim_data(claim), **_change_data(change)},
+    )
+
+
+def _change_data(change):
+    return {
+        "from": change.from_status,
+        "to": change.to_status,
+        "note": change.note,
+        "evidence_url": change.evidence_url,
+        "changed_at": change.changed_at.isoformat(),
+    }
+
+
+def _figure_data(figure):
+    api_path = reverse("api:v1:figure-detail", args=[figure.pk])
+    return {
+        "id": figure.pk,
+        "counts": figure.counts,
+        "low": figure.low,
+        "best": figure.best,
+        "high": figure.high,
+        "words": figure.words,
+        "status": figure.status,
+        "tally": figure.tally_id,
+        "api_path": api_path,
+        "api_url": public_url(None, api_path),
+    }
+
+
+def figure_status_event(change):
+    """Tells the partners who receive the figure (a figure of no public tally reaches nobody);
+    its internal note never leaves the newsroom."""
+    figure = change.figure
+    webhook_event_emit(
+        event=WebhookEvent.FIGURE_STATUS_CHANGED,
+        audience=lambda partner: partner_may_receive(partner, figure),
+        data={"figure": _figure_data(figure), **_change_data(change)},
     )

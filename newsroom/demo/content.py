@@ -111,6 +111,7 @@ CLAIMS = [
      "statement": "Turkey started sending military reinforcements to Idlib in October, in particular south of the M4 highway.",
      "places": ["idlib-province", "m4-highway"],
      "sources": [("trt-world", "own reporting", 2)],
+     "event": ("2020-10-01", None, "month"),
      "history": [("confirmed", "Reinforcement convoys were filmed by several outlets and confirmed by the Turkish defence ministry.")]},
     {"key": "four-checkpoints",
      "statement": "Turkey will begin withdrawing from about four checkpoints: Shir Maghar, Morek, Tal Touqan and Sheik Aqil.",
@@ -134,6 +135,28 @@ CLAIMS = [
      "places": ["idlib-province"],
      "sources": [],
      "history": [("disputed", "Estimates published elsewhere range from 7,000 to 20,000; no official figure exists.")]},
+]
+
+# Tallies: each source's figure for one event; `used` is the figure the article itself gives.
+TALLIES = [
+    {
+        "name": "Turkish troops in north-west Idlib",
+        "conflict": "idlib",
+        "event": ("2020-10-01", None, "month"),
+        "used": "article",
+        "figures": {
+            "article": {
+                "counts": "troops", "counted": "named_party", "counted_party": "Turkish forces",
+                "low": 10_000, "high": 15_000, "words": "between 10,000 and 15,000", "source": None,
+                "places": ["idlib-province"],
+            },
+            "elsewhere": {
+                "counts": "troops", "counted": "named_party", "counted_party": "Turkish forces",
+                "low": 7_000, "high": 20_000, "words": "from 7,000 to 20,000", "source": "new-reports",
+                "places": ["idlib-province"],
+            },
+        },
+    },
 ]
 
 ARTICLE = {

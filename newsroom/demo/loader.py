@@ -10,8 +10,9 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from conflicts.links import site_address
-from conflicts.models import Claim, Conflict, Location, Partner, Source
+from conflicts.models import Claim, Conflict, Location, Partner, Source, Tally
 from conflicts.services.claims import claim_change_status, claim_create
+from conflicts.services.figures import figure_create, tally_create
 
 from ..models import (
     ArticleIndexPage,
@@ -46,6 +47,7 @@ def demo_load(*, admin_password, site_url="", stdout=None):
     locations = _locations(conflicts)
     sources = _sources()
     claims = _claims(conflicts, locations, sources, admin)
+    _tallies(conflicts, locations, sources, admin)
     home, news, explainers_index = _site_tree()
     if address:
         hostname, port = address
@@ -79,7 +81,7 @@ def _users(admin_password):
     editors.permissions.add(
         *Permission.objects.filter(
             content_type__app_label="conflicts",
-            codename__regex=r"^(add|change|delete|view)_(conflict|location|source|claim)$",
+            codename__regex=r"^(add|change|delete|view)_(conflict|location|source|claim|figure|tally)$",
         ),
         *Permission.objects.filter(codename="access_admin"),
     )
@@ -161,11 +163,45 @@ def _claims(conflicts, locations, sources, admin):
                     {"source": sources[key], "how_obtained": how, "credibility": credibility}
                     for key, how, credibility in spec["sources"]
                 ],
+                **_event(spec.get("event")),
             )
             for status, note in spec["history"]:
                 claim_change_status(claim=claim, to=status, by=admin, note=note)
         claims[spec["key"]] = claim
     return claims
+
+
+def _event(event):
+    """(start, end, precision) as a service's event_* arguments; nothing for an unknown time."""
+    if not event:
+        return {}
+    start, end, precision = event
+    return {
+        "event_start": date.fromisoformat(start),
+        "event_end": date.fromisoformat(end) if end else None,
+        "event_precision": precision,
+    }
+
+
+def _tallies(conflicts, locations, sources, admin):
+    """Published tallies of the demo conflict, each with the figures its sources give."""
+    for spec in content.TALLIES:
+        if Tally.objects.filter(name=spec["name"]).exists():
+            continue
+        conflict = conflicts[spec["conflict"]]
+        figures = {}
+        for key, figure in spec["figures"].items():
+            fields = {name: value for name, value in figure.items() if name not in ("source", "places")}
+            figures[key] = figure_create(
+                **fields, **_event(spec["event"]), conflict=conflict, by=admin,
+                source=sources[figure["source"]] if figure["source"] else None,
+                places=[locations[slug] for slug in figure["places"]],
+                note="As reported; not independently verified.",
+            )
+        tally_create(
+            name=spec["name"], conflict=conflict, figures=list(figures.values()), used_figure=figures[spec["used"]],
+            is_published=True, **_event(spec["event"]),
+        )
 
 
 def _child(parent, model, slug, **fields):

@@ -16,6 +16,7 @@ def claim_form(claim=None, *, conflict, status, note="", evidence_url="", statem
         "statement": statement or (claim.statement if claim else "Shelling reported near Morek."),
         "conflict": conflict.pk,
         "new_status": status,
+        "event_precision": "day",
         "status_note": note,
         "evidence_url": evidence_url,
         "attributions-TOTAL_FORMS": str(len(sources)),

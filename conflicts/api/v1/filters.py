@@ -1,6 +1,6 @@
 """Sync filters: conflict, place, status, updated_since (ISO 8601) and full-text q."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import django_filters
 from django import forms
@@ -12,9 +12,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from ... import coverage
-from ...choices import ClaimStatus, LocationKind, SourceKind
+from ...choices import ClaimStatus, FigureCounts, LocationKind, SourceKind
 from ...conf import article_models, explainer_models
-from ...models import Annotation, Claim, Conflict, Location, PageTombstone, Source
+from ...models import Annotation, Claim, Conflict, Figure, Location, PageTombstone, Source, Tally
 from ...search import search_terms
 
 MAX_QUERY_LENGTH = 200
@@ -36,6 +36,38 @@ class UTCDateTimeField(IsoDateTimeField):
 
 class SinceFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCDateTimeField
+
+
+class ISODateField(forms.DateField):
+    """A date written YYYY-MM-DD (ISO 8601), nothing else: "10/03/2020" is refused, not guessed."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            if len(value) != 10:
+                raise ValueError
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise forms.ValidationError("Give a date as YYYY-MM-DD, e.g. 2020-10-01.", code="invalid") from None
+
+
+@extend_schema_field({"type": "string", "format": "date"})
+class ISODateFilter(django_filters.DateFilter):
+    field_class = ISODateField
+
+
+class EventTimeFilterSet(django_filters.FilterSet):
+    """Event time as a range overlap: an event of October 2020 is both after 2020-10-15 and before it."""
+
+    event_after = ISODateFilter(
+        field_name="event_end", lookup_expr="gte",
+        label="Only what happened (in part) on or after this date (YYYY-MM-DD); records of unknown time are left out.",
+    )
+    event_before = ISODateFilter(
+        field_name="event_start", lookup_expr="lte",
+        label="Only what happened (in part) on or before this date (YYYY-MM-DD); records of unknown time are left out.",
+    )
 
 
 @extend_schema_field({"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"})
@@ -117,7 +149,7 @@ class ExplainerFilterSet(PageFilterSet):
         fields = ["conflict", "place", "updated_since", "q"]
 
 
-class ClaimFilterSet(SyncFilterSet):
+class ClaimFilterSet(EventTimeFilterSet, SyncFilterSet):
     conflict = SlugFilter(field_name="conflict__slug", label="Conflict slug.")
     status = django_filters.MultipleChoiceFilter(
         choices=ClaimStatus.choices, label="Current status; repeat for several."
@@ -126,7 +158,35 @@ class ClaimFilterSet(SyncFilterSet):
 
     class Meta:
         model = Claim
-        fields = ["conflict", "status", "place", "updated_since", "q"]
+        fields = ["conflict", "status", "place", "event_after", "event_before", "updated_since", "q"]
+
+
+class FigureFilterSet(EventTimeFilterSet, SyncFilterSet):
+    conflict = SlugFilter(field_name="conflict__slug", label="Conflict slug.")
+    counts = django_filters.MultipleChoiceFilter(choices=FigureCounts.choices, label="What is counted; repeat for several.")
+    place = SlugFilter(field_name="places__slug", distinct=True, label="Place slug.")
+
+    class Meta:
+        model = Figure
+        fields = ["conflict", "counts", "place", "event_after", "event_before", "updated_since", "q"]
+
+
+class TallyFilterSet(EventTimeFilterSet, SyncFilterSet):
+    conflict = SlugFilter(field_name="conflict__slug", label="Conflict slug.")
+    counts = django_filters.MultipleChoiceFilter(
+        choices=FigureCounts.choices, method="filter_counts", label="Tallies with a figure counting this; repeat for several."
+    )
+    place = SlugFilter(method="filter_place", label="Place slug: tallies with a figure at the place.")
+
+    class Meta:
+        model = Tally
+        fields = ["conflict", "counts", "place", "event_after", "event_before", "updated_since", "q"]
+
+    def filter_counts(self, queryset, name, value):
+        return queryset.filter(pk__in=Figure.objects.filter(counts__in=value).values("tally_id")) if value else queryset
+
+    def filter_place(self, queryset, name, value):
+        return queryset.filter(pk__in=Figure.objects.filter(places__slug=value).values("tally_id"))
 
 
 class SourceFilterSet(SyncFilterSet):

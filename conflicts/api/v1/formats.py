@@ -1,4 +1,7 @@
-"""Standard formats partners already read: IPTC ninjs 2.2, GeoJSON (RFC 7946), W3C Web Annotation."""
+"""Standard formats partners already read: IPTC ninjs 2.2, GeoJSON (RFC 7946), W3C Web Annotation, CSV (RFC 4180)."""
+
+import csv
+import io
 
 from django.urls import reverse
 from rest_framework.renderers import JSONRenderer
@@ -31,6 +34,49 @@ class GeoJSONRenderer(JSONRenderer):
 class JSONLDRenderer(JSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
+
+
+class CSVRenderer(JSONRenderer):
+    """RFC 4180 CSV from {"columns": [...], "rows": [[...], ...]}: a header row, CRLF line ends,
+    fields quoted when they hold a comma, a quote or a line break (quotes doubled)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if not isinstance(data, dict) or "columns" not in data:
+            return super().render(data, accepted_media_type, renderer_context)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(data["columns"])
+        writer.writerows(["" if value is None else value for value in row] for row in data["rows"])
+        return out.getvalue().encode(self.charset)
+
+
+FIGURE_CSV_COLUMNS = [
+    "id", "counts", "counts_label", "counted", "counted_party", "low", "best", "high", "words",
+    "event_start", "event_end", "event_precision", "status", "status_changed_at", "conflict", "places",
+    "source_id", "source", "tally_id", "updated_at", "api_url",
+]
+
+
+def figure_csv(figures):
+    """One row per figure (serialized by FigureSerializer); places are slugs joined by "|"."""
+    rows = [
+        [
+            figure["id"], figure["counts"], figure["counts_label"], figure["counted"], figure["counted_party"],
+            figure["low"], figure["best"], figure["high"], figure["words"],
+            figure["event"]["start"], figure["event"]["end"], figure["event"]["precision"],
+            figure["status"], figure["status_changed_at"], figure["conflict"]["slug"],
+            "|".join(place["slug"] for place in figure["places"]),
+            figure["source"]["id"] if figure["source"] else None,
+            figure["source"]["public_label"] if figure["source"] else None,
+            figure["tally"], figure["updated_at"], figure["api_url"],
+        ]
+        for figure in figures
+    ]
+    return {"columns": FIGURE_CSV_COLUMNS, "rows": rows}
 
 
 def _iso(value):

@@ -35,6 +35,11 @@ GEOJSON = {
     "properties": {"type": {"enum": ["FeatureCollection"]}, "features": {"type": "array"}, "links": {"type": "array"}},
 }
 
+CSV = {"type": "string", "description": "RFC 4180 CSV: a header row, then one row per item; the next page is in the `Link` header."}
+
+# Formats whose list is not a page of `results`: the document replaces drf-spectacular's envelope.
+UNPAGED_LIST_SCHEMAS = {"application/geo+json": GEOJSON, "text/csv": CSV}
+
 ERROR_RESPONSES = {
     "400": "A filter, limit, cursor or other parameter could not be read; the body names it.",
     "401": "No key, or an unknown or revoked key.",
@@ -55,10 +60,12 @@ def error_responses(result, generator, request, public):
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
-            # A GeoJSON list is a FeatureCollection with its cursor links, not a page of results.
-            geojson = responses.get("200", {}).get("content", {}).get("application/geo+json")
-            if geojson and "results" in geojson.get("schema", {}).get("properties", {}):
-                geojson["schema"] = GEOJSON
+            # A GeoJSON list is a FeatureCollection with its cursor links, a CSV list is rows: neither
+            # is a page of results.
+            for media_type, schema in UNPAGED_LIST_SCHEMAS.items():
+                content = responses.get("200", {}).get("content", {}).get(media_type)
+                if content and "results" in content.get("schema", {}).get("properties", {}):
+                    content["schema"] = schema
             for status, description in ERROR_RESPONSES.items():
                 responses.setdefault(status, {
                     "description": description,

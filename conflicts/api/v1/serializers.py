@@ -4,10 +4,21 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ...choices import TombstoneReason
+from ...choices import EventPrecision, TombstoneReason
 from ...geojson import published_geometry
 from ...links import public_url
-from ...models import Annotation, Claim, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ...models import (
+    Annotation,
+    Claim,
+    ClaimStatusChange,
+    Conflict,
+    Figure,
+    FigureStatusChange,
+    Location,
+    PageTombstone,
+    Source,
+    Tally,
+)
 from ...selectors import annotated_body, annotation_list_located
 
 
@@ -105,6 +116,18 @@ class AttributionSerializer(serializers.Serializer):
     credibility = serializers.IntegerField()
 
 
+class EventSerializer(serializers.Serializer):
+    """When what a record describes happened: all null when unknown; `end` is always set with `start`."""
+
+    start = serializers.DateField(source="event_start", allow_null=True)
+    end = serializers.DateField(source="event_end", allow_null=True)
+    precision = serializers.SerializerMethodField()
+
+    @extend_schema_field({"type": "string", "enum": EventPrecision.values, "nullable": True})
+    def get_precision(self, record):
+        return record.event_precision if record.event_start else None
+
+
 class ClaimSerializer(LinkedMixin, serializers.ModelSerializer):
     api_route = "claim"
     url = serializers.SerializerMethodField()
@@ -113,13 +136,73 @@ class ClaimSerializer(LinkedMixin, serializers.ModelSerializer):
     places = LocationRefSerializer(many=True)
     sources = AttributionSerializer(source="attributions", many=True)
     status_history = StatusChangeSerializer(source="status_changes", many=True)
+    event = EventSerializer(source="*")
 
     class Meta:
         model = Claim
         fields = [
-            "id", "statement", "status", "status_changed_at", "conflict", "places", "sources",
+            "id", "statement", "status", "status_changed_at", "event", "conflict", "places", "sources",
             "status_history", "updated_at", "url", "api_url",
         ]
+
+
+class FigureStatusChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FigureStatusChange
+        fields = ["from_status", "to_status", "note", "evidence_url", "changed_at"]
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    """The public fields of the source that gives a figure."""
+
+    class Meta:
+        model = Source
+        fields = ["id", "public_label", "kind", "is_anonymous", "reliability"]
+
+
+class FigureSerializer(LinkedMixin, serializers.ModelSerializer):
+    api_route = "figure"
+    api_url = serializers.SerializerMethodField()
+    conflict = ConflictRefSerializer()
+    places = LocationRefSerializer(many=True)
+    source = SourceRefSerializer(allow_null=True)
+    event = EventSerializer(source="*")
+    status_history = FigureStatusChangeSerializer(source="status_changes", many=True)
+    tally = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Figure
+        fields = [
+            "id", "counts", "counts_label", "counted", "counted_party", "low", "best", "high", "words", "event",
+            "status", "status_changed_at", "status_history", "conflict", "places", "source", "tally",
+            "updated_at", "api_url",
+        ]
+
+
+class TallySerializer(LinkedMixin, serializers.ModelSerializer):
+    """A tally with its figures, the range across them, and the one the newsroom uses."""
+
+    api_route = "tally"
+    api_url = serializers.SerializerMethodField()
+    conflict = ConflictRefSerializer()
+    event = EventSerializer(source="*")
+    used_figure = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    range = serializers.SerializerMethodField()
+    figures = FigureSerializer(many=True)
+
+    class Meta:
+        model = Tally
+        fields = ["id", "name", "event", "conflict", "used_figure", "range", "figures", "updated_at", "api_url"]
+
+    @extend_schema_field({
+        "type": "object",
+        "properties": {"low": {"type": "integer", "nullable": True}, "high": {"type": "integer", "nullable": True}},
+        "required": ["low", "high"],
+    })
+    def get_range(self, tally):
+        """The lowest and highest numbers any of its figures gives (null when none gives one)."""
+        numbers = [n for figure in tally.figures.all() for n in (figure.low, figure.best, figure.high) if n is not None]
+        return {"low": min(numbers, default=None), "high": max(numbers, default=None)}
 
 
 class AnnotationSerializer(serializers.ModelSerializer):

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from . import (
+    figure_views,
     schema,  # noqa: F401  (registers the Api-Key scheme with drf-spectacular)
     views,
 )
@@ -18,6 +19,8 @@ router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("locations", views.LocationViewSet, basename="location")
 router.register("conflicts", views.ConflictViewSet, basename="conflict")
+router.register("figures", figure_views.FigureViewSet, basename="figure")
+router.register("tallies", figure_views.TallyViewSet, basename="tally")
 
 urlpatterns = [
     path("tombstones/", views.TombstoneListView.as_view(), name="tombstones"),

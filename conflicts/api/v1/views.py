@@ -18,7 +18,15 @@ from wagtail.models import Page
 
 from ... import audience, coverage
 from ...choices import AnnotationKind
-from ...models import Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, PageTombstone, Source
+from ...models import (
+    Claim,
+    ClaimAttribution,
+    ClaimStatusChange,
+    Conflict,
+    Location,
+    PageTombstone,
+    Source,
+)
 from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle

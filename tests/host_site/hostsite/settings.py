@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.settings",
     "django.contrib.sitemaps",
     # (end of Conflict Desk)
     "wagtail.contrib.forms",
