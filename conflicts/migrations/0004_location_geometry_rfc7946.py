@@ -10,7 +10,7 @@ def location_geometries_normalise(apps, schema_editor):
     from conflicts.geojson import geometry_normalise
 
     Location = apps.get_model("conflicts", "Location")
-    for pk, geometry in Location.objects.exclude(geometry=None).values_list("pk", "geometry").iterator():
+    for pk, geometry in Location.objects.exclude(geometry__isnull=True).values_list("pk", "geometry").iterator():
         try:
             normalised = geometry_normalise(geometry)
         except ValidationError:

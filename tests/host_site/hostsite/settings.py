@@ -157,3 +157,5 @@ if os.environ.get("HOST_SITE_DATABASE"):
             "PORT": "5432",
         }
     }
+    # Wagtail's search index uses PostgreSQL's full-text fields, which Django 6.1 checks for.
+    INSTALLED_APPS.append("django.contrib.postgres")
