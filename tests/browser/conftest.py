@@ -36,11 +36,19 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, transactional_db):
+    """A browser tab on the live server; closed before the test database is emptied.
+
+    Leaving a page can still call the server (the admin editor releases its editing session with
+    a beacon): the tab leaves for about:blank and waits for those calls to be answered, so none
+    reaches the server while the database is being flushed (on SQLite that is a locked table).
+    """
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    page.goto("about:blank")
+    page.wait_for_timeout(1000)
     context.close()
 
 
