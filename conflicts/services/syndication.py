@@ -91,11 +91,11 @@ def _strings(value):
             yield from _strings(item)
 
 
-def article_publish_event(page, revision=None):
-    """published on the first publish; corrected when a correction was added since the last one; else updated."""
+def article_publish_event(page, previous):
+    """published on the first publish; corrected when a correction was added since the `previous`
+    published revision; else updated."""
     if page.first_published_at == page.last_published_at:
         return WebhookEvent.ARTICLE_PUBLISHED
-    previous = _previous_publish(page, revision)
     before = _corrections_in(previous.content) if previous else 0
     now = sum(1 for row in page.child_rows("update_log") if row.kind == ArticleUpdateKind.CORRECTION)
     return WebhookEvent.ARTICLE_CORRECTED if now > before else WebhookEvent.ARTICLE_UPDATED
@@ -104,23 +104,24 @@ def article_publish_event(page, revision=None):
 def page_published(*, page, revision=None):
     PageTombstone.objects.filter(page_id=page.pk).delete()
     page_withdrawals_lift(page=page)
+    previous = _previous_publish(page, revision)
     if isinstance(page, article_models()):
         webhook_event_emit(
-            event=article_publish_event(page, revision),
+            event=article_publish_event(page, previous),
             audience=lambda partner: partner_may_receive(partner, page),
             data=_article_data(page),
         )
-    claims_published(page=page, revision=revision)
+    claims_published(page=page, previous=previous)
 
 
-def claims_published(*, page, revision=None):
+def claims_published(*, page, previous):
     """Announces each claim this publish makes receivable for a partner for the first time.
 
     A claim is announced to a partner when the page now carries it, the page's previous published
     version did not, and no other page the partner receives carries it: a claim that was kept
-    from partners while no public page carried it is announced when one does.
+    from partners while no public page carried it is announced when one does. `previous` is the
+    revision published before this one, or None.
     """
-    previous = _previous_publish(page, revision)
     before = _claims_in_content(page, previous.content) if previous else set()
     carried = Claim.objects.carried_by(Page.objects.filter(pk=page.pk)).exclude(pk__in=before)
     for claim in carried.order_by("pk"):
