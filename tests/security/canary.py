@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from conflicts.models import CONFIDENTIAL_SOURCE_FIELDS, ClaimStatusChange, Source
+from conflicts.models import CONFIDENTIAL_SOURCE_FIELDS, ClaimStatusChange, FigureStatusChange, Source
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -35,10 +35,13 @@ class Canary:
             for field_name in CONFIDENTIAL_SOURCE_FIELDS:
                 setattr(source, field_name, self.value(source, field_name))
             source.save(update_fields=list(CONFIDENTIAL_SOURCE_FIELDS))
-        # Editors' internal notes on claim status changes never leave the admin either.
-        for change in ClaimStatusChange.objects.all():
-            change.internal_note = f"{self.internal_needle}-{change.pk}"
-            change.save(update_fields=["internal_note"])
+        # Editors' internal notes on claim and figure status changes never leave the admin either.
+        for history in (ClaimStatusChange, FigureStatusChange):
+            changes = list(history.objects.all())
+            assert changes, f"the demo has no {history.__name__} rows to plant a note in"
+            for change in changes:
+                change.internal_note = f"{self.internal_needle}-{history.__name__}-{change.pk}"
+                change.save(update_fields=["internal_note"])
 
     def check(self, where, text, *, admin=False):
         """Records that `where` was checked and fails if the canary is in its text.
