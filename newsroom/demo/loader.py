@@ -60,7 +60,7 @@ def demo_load(*, admin_password, site_url="", stdout=None):
         for spec in content.EXPLAINERS
     }
     _article(news, conflicts, locations, sources, claims, explainers)
-    _sourcing_review(news)
+    _sourcing_review(news, explainers_index)
     _partner(conflicts)
     return admin
 
@@ -92,27 +92,25 @@ def _users(admin_password):
     confidential, _ = Group.objects.get_or_create(name=CONFIDENTIAL_GROUP)
     confidential.permissions.add(Permission.objects.get(codename="view_confidential_source"))
     wagtail_editors = Group.objects.filter(name="Editors")
-    editor = User.objects.filter(username=EDITOR_USERNAME).first()
-    if editor is None:
-        editor = User.objects.create_user(EDITOR_USERNAME, "editor@example.com", admin_password)
-        editor.groups.add(editors, *wagtail_editors)
     standards, _ = Group.objects.get_or_create(name=STANDARDS_GROUP)
-    standards.permissions.add(*editors.permissions.all(), Permission.objects.get(codename="review_sourcing"))
-    standards_editor = User.objects.filter(username=STANDARDS_USERNAME).first()
-    if standards_editor is None:
-        standards_editor = User.objects.create_user(STANDARDS_USERNAME, "standards@example.com", admin_password)
-        standards_editor.groups.add(standards, *wagtail_editors)
+    standards.permissions.add(Permission.objects.get(codename="review_sourcing"))
+    for username, groups in ((EDITOR_USERNAME, [editors]), (STANDARDS_USERNAME, [editors, standards])):
+        if not User.objects.filter(username=username).exists():
+            user = User.objects.create_user(username, f"{username}@example.com", admin_password)
+            user.groups.add(*groups, *wagtail_editors)
     return admin
 
 
-def _sourcing_review(news):
-    """The article index under the Sourcing review workflow: the Standards editors approve and publish
-    there, other editors submit and cannot publish past the review."""
-    standards = Group.objects.get(name=STANDARDS_GROUP)
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=standards, page=news, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        )
+def _sourcing_review(news, explainers):
+    """The article index under the Sourcing review workflow: editors write and submit articles, the
+    Standards editors review and publish them; editors publish explainers themselves."""
+    editors, standards = Group.objects.get(name=EDITOR_GROUP), Group.objects.get(name=STANDARDS_GROUP)
+    for group, section, permission_types in (
+        (editors, news, ("add", "change")), (editors, explainers, ("add", "change", "publish")), (standards, news, ("publish",)),
+    ):
+        for permission_type in permission_types:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
+            GroupPagePermission.objects.get_or_create(group=group, page=section, permission=permission)
     task = SourcingReviewTask.objects.filter(name=SOURCING_REVIEW).first()
     if task is None:
         task = SourcingReviewTask.objects.create(name=SOURCING_REVIEW)
