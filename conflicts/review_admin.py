@@ -8,7 +8,7 @@ from django.urls import path
 from wagtail.models import TaskState
 
 from .models import SourcingReviewTask
-from .sourcing_review import sourcing_review_for_revision
+from .sourcing_review import sourcing_review_show
 
 
 def review_task_state_for_user(task_state_id, user):
@@ -22,7 +22,7 @@ def review_task_state_for_user(task_state_id, user):
 
 def sourcing_review_view(request, task_state_id):
     task_state, task = review_task_state_for_user(task_state_id, request.user)
-    review = sourcing_review_for_revision(task_state.revision, user=request.user)
+    review = sourcing_review_show(task_state.revision, user=request.user)
     return TemplateResponse(request, "conflicts/admin/sourcing_review.html", {
         "task_state": task_state,
         "task": task,

@@ -13,6 +13,7 @@ from .body_text import body_text_spans
 from .choices import AnnotationKind, ClaimStatus, Reliability, SourceKind
 from .models import CONFIDENTIAL_SOURCE_PERMISSION, Figure, ReportingPageMixin, Source
 from .selectors import annotated_body
+from .services.sources import source_log_confidential_view
 
 UNRELIABLE_GRADES = (Reliability.E, Reliability.F)
 BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption)>", re.IGNORECASE)
@@ -40,6 +41,16 @@ class SourceUse:
     def uses(self):
         """How many claims of the story the source says, or, saying none, how often it is named."""
         return len(self.claims) or self.mentions
+
+
+def sourcing_review_show(revision, *, user):
+    """The review for a screen about to render it: each anonymous source whose confidential fields
+    it will show is written to the audit log first, as every admin screen showing them does."""
+    review = sourcing_review_for_revision(revision, user=user)
+    if review.get("shows_confidential"):
+        for use in review["anonymous_sources"]:
+            source_log_confidential_view(source=use.source, by=user)
+    return review
 
 
 def sourcing_review_for_revision(revision, *, user):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..sourcing_review import sourcing_review_for_revision
+from ..sourcing_review import sourcing_review_show
 
 register = template.Library()
 
@@ -11,4 +11,4 @@ register = template.Library()
 def sourcing_review(context, task_state):
     """`{% sourcing_review task_state as review %}`: the review of the revision the task state is on,
     for the requesting user (confidential fields only with their permission)."""
-    return sourcing_review_for_revision(task_state.revision, user=context["request"].user)
+    return sourcing_review_show(task_state.revision, user=context["request"].user)

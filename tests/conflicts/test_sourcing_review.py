@@ -3,10 +3,20 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    ModelLogEntry,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from conflicts.choices import Reliability, SourceKind
 from conflicts.models import Source, SourcingReviewTask
+from conflicts.services.sources import CONFIDENTIAL_VIEW_ACTION
 from conflicts.sourcing_review import sourcing_review_for_revision
 from tests.factories import AnonymousSourceFactory, SourceFactory, UserFactory, make_article, make_claim, make_figure
 
@@ -24,11 +34,19 @@ def review_workflow(site_tree):
     return workflow
 
 
+def section_group(name, section, permission_types, *permissions):
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"), *permissions)
+    for permission_type in permission_types:
+        GroupPagePermission.objects.create(group=group, page=section, permission_type=permission_type)
+    return group
+
+
 @pytest.fixture
 def page_editor(db, site_tree):
-    """One of Wagtail's own Editors: adds and edits pages, neither publishes nor reviews sourcing."""
+    """An editor who adds and edits articles in the news section, and neither publishes nor reviews sourcing."""
     user = UserFactory()
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(section_group("Writers", site_tree["news"], ("add", "change")))
     return user
 
 
@@ -36,11 +54,8 @@ def page_editor(db, site_tree):
 def standards_editor(db, site_tree):
     """An editor who reviews sourcing and publishes in the news section (without the confidential permission)."""
     user = UserFactory()
-    standards = Group.objects.create(name="Standards editors")
-    standards.permissions.add(Permission.objects.get(codename="review_sourcing"))
-    for permission_type in ("add", "change", "publish"):
-        GroupPagePermission.objects.create(group=standards, page=site_tree["news"], permission_type=permission_type)
-    user.groups.add(Group.objects.get(name="Editors"), standards)
+    review = Permission.objects.get(codename="review_sourcing")
+    user.groups.add(section_group("Standards editors", site_tree["news"], ("add", "change", "publish"), review))
     return user
 
 
@@ -308,6 +323,9 @@ def test_the_review_screen_hides_confidential_fields_without_the_permission(
     assert source.public_label in hidden and source.anonymity_reason in hidden
     assert "Colonel Secret" not in hidden and "Signal only" not in hidden
     assert "Colonel Secret" in shown and "Signal only" in shown
+    assert list(ModelLogEntry.objects.filter(action=CONFIDENTIAL_VIEW_ACTION).values_list("object_id", "user")) == [
+        (str(source.pk), standards_editor.pk),
+    ]
 
 
 def test_the_review_screen_reads_a_fixed_number_of_queries(
