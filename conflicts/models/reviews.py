@@ -1,11 +1,23 @@
 """Sourcing review: a workflow step where the standards desk approves a story's sourcing or sends it back."""
 
+from django import forms
 from django.contrib.auth.models import Group
 from django.db import models
 from django.urls import reverse
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 REVIEW_SOURCING_PERMISSION = "conflicts.review_sourcing"
+
+
+class SourcingChangesForm(TaskStateCommentForm):
+    """Changes are never requested without saying which: the author gets the comment."""
+
+    comment = forms.CharField(
+        label="What must change",
+        widget=forms.Textarea({"rows": 3}),
+        error_messages={"required": "Say what the author must fix in the sourcing."},
+    )
 
 
 class SourcingReviewTask(AbstractGroupApprovalTask):
@@ -45,6 +57,9 @@ class SourcingReviewTask(AbstractGroupApprovalTask):
         if not self.user_can_review(user):
             return []
         return [("reject", "Request changes to sourcing", True), ("approve", "Approve sourcing", True)]
+
+    def get_form_for_action(self, action):
+        return SourcingChangesForm if action == "reject" else TaskStateCommentForm
 
     def get_template_for_action(self, action):
         return "conflicts/admin/sourcing_review_action.html"

@@ -120,6 +120,20 @@ def test_requesting_changes_returns_the_story_to_its_author_with_the_comment(
     assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
+def test_changes_are_not_requested_without_a_comment(client, site_tree, review_workflow, page_editor, standards_editor):
+    page = submitted(site_tree, review_workflow, page_editor, paragraph("Text."))
+    task_state = task_state_of(page)
+    client.force_login(standards_editor)
+
+    response = client.post(action_url(page, "reject", task_state), {"comment": "  "},
+                           headers={"x-requested-with": "XMLHttpRequest"})
+
+    assert response.status_code == 200
+    assert "Say what the author must fix in the sourcing." in response.json()["html"]
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
 def test_a_resubmitted_story_is_reviewed_again_and_published_on_approval(
     client, site_tree, review_workflow, page_editor, standards_editor
 ):
