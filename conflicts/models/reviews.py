@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.auth.models import Group
 from django.db import models
-from django.urls import reverse
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
@@ -72,7 +71,3 @@ class SourcingReviewTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return "The standards desk checks the sourcing of the revision: anonymous sources, claims, figures, warnings"
-
-    @staticmethod
-    def review_url(task_state):
-        return reverse("conflicts_sourcing_review", args=[task_state.pk])
