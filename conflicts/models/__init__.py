@@ -14,6 +14,7 @@ from .pages import (
     ReportingPageMixin,
 )
 from .partners import PageTombstone, Partner, PartnerKey, Webhook, WebhookDelivery
+from .reviews import REVIEW_SOURCING_PERMISSION, SourcingReviewTask
 from .sources import CONFIDENTIAL_SOURCE_FIELDS, CONFIDENTIAL_SOURCE_PERMISSION, Source
 from .suggestions import DismissedSuggestion, suggestion_key, suggestion_text_normalise
 from .withdrawals import WITHDRAW_PERMISSION, PageWithdrawal
@@ -40,7 +41,9 @@ __all__ = [
     "PageWithdrawal",
     "Partner",
     "PartnerKey",
+    "REVIEW_SOURCING_PERMISSION",
     "Source",
+    "SourcingReviewTask",
     "StatusChangeOutsideHistory",
     "WITHDRAW_PERMISSION",
     "suggestion_key",

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from conflicts.links import site_address
-from conflicts.models import Claim, Conflict, Location, Partner, Source, Tally
+from conflicts.models import Claim, Conflict, Location, Partner, Source, SourcingReviewTask, Tally
 from conflicts.services.claims import claim_change_status, claim_create
 from conflicts.services.figures import figure_create, tally_create
 
@@ -28,7 +28,10 @@ from . import content
 
 ADMIN_USERNAME = "admin"
 EDITOR_USERNAME = "editor"
+STANDARDS_USERNAME = "standards"
 EDITOR_GROUP = "Conflict desk editors"
+STANDARDS_GROUP = "Standards editors"
+SOURCING_REVIEW = "Sourcing review"
 CONFIDENTIAL_GROUP = "Source protection"
 DEMO_PARTNER = "Demo Partner"
 
@@ -57,6 +60,7 @@ def demo_load(*, admin_password, site_url="", stdout=None):
         for spec in content.EXPLAINERS
     }
     _article(news, conflicts, locations, sources, claims, explainers)
+    _sourcing_review(news, explainers_index)
     _partner(conflicts)
     return admin
 
@@ -87,12 +91,34 @@ def _users(admin_password):
     )
     confidential, _ = Group.objects.get_or_create(name=CONFIDENTIAL_GROUP)
     confidential.permissions.add(Permission.objects.get(codename="view_confidential_source"))
-    moderators = Group.objects.filter(name__in=["Editors", "Moderators"])
-    editor = User.objects.filter(username=EDITOR_USERNAME).first()
-    if editor is None:
-        editor = User.objects.create_user(EDITOR_USERNAME, "editor@example.com", admin_password)
-        editor.groups.add(editors, *moderators)
+    wagtail_editors = Group.objects.filter(name="Editors")
+    standards, _ = Group.objects.get_or_create(name=STANDARDS_GROUP)
+    standards.permissions.add(Permission.objects.get(codename="review_sourcing"))
+    for username, groups in ((EDITOR_USERNAME, [editors]), (STANDARDS_USERNAME, [editors, standards])):
+        if not User.objects.filter(username=username).exists():
+            user = User.objects.create_user(username, f"{username}@example.com", admin_password)
+            user.groups.add(*groups, *wagtail_editors)
     return admin
+
+
+def _sourcing_review(news, explainers):
+    """The article index under the Sourcing review workflow: editors write and submit articles, the
+    Standards editors review and publish them; editors publish explainers themselves."""
+    editors, standards = Group.objects.get(name=EDITOR_GROUP), Group.objects.get(name=STANDARDS_GROUP)
+    for group, section, permission_types in (
+        (editors, news, ("add", "change")), (editors, explainers, ("add", "change", "publish")), (standards, news, ("publish",)),
+    ):
+        for permission_type in permission_types:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
+            GroupPagePermission.objects.get_or_create(group=group, page=section, permission=permission)
+    task = SourcingReviewTask.objects.filter(name=SOURCING_REVIEW).first()
+    if task is None:
+        task = SourcingReviewTask.objects.create(name=SOURCING_REVIEW)
+        task.groups.set([standards])
+    workflow, created = Workflow.objects.get_or_create(name=SOURCING_REVIEW)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=news, defaults={"workflow": workflow})
 
 
 def _conflicts():

@@ -67,3 +67,27 @@ def test_load_demo_without_password_is_refused_in_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--admin-password"):
         call_command("load_demo", admin_password="", stdout=io.StringIO())
+
+
+def test_demo_articles_go_through_the_sourcing_review_which_only_standards_editors_pass():
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    from conflicts.models import SourcingReviewTask
+    from newsroom.models import ArticleIndexPage, ArticlePage
+
+    load()
+    load()
+    news = ArticleIndexPage.objects.get()
+    workflow = news.get_workflow()
+    assert workflow.name == "Sourcing review"
+    assert [task.specific_class for task in workflow.tasks] == [SourcingReviewTask]
+    task = SourcingReviewTask.objects.get()
+    article = Page.objects.type(ArticlePage).get()
+    assert article.get_workflow() == workflow
+    users = get_user_model().objects.in_bulk(["editor", "standards"], field_name="username")
+    assert [group.name for group in task.groups.all()] == ["Standards editors"]
+    assert task.get_actions(article, users["editor"]) == []
+    assert not article.permissions_for_user(users["editor"]).can_publish()
+    assert [name for name, _label, _modal in task.get_actions(article, users["standards"])] == ["reject", "approve"]
+    assert article.permissions_for_user(users["standards"]).can_publish()

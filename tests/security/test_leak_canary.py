@@ -81,6 +81,7 @@ def test_canary_appears_nowhere_public_or_unprivileged(canary, captured_logs, ca
     canary.check("500 page", handler500(server_error).content)
 
     check_admin_as_editor(canary)
+    check_sourcing_review_as_standards_editor(canary)
     check_partner_api(canary)
 
     canary.check("application log records", "\n".join(r.getMessage() for r in captured_logs.records))
@@ -127,6 +128,30 @@ def check_admin_as_editor(canary):
     anonymous = Client()
     preview = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
     canary.check_response(f"preview as anonymous {preview}", anonymous.get(preview))
+
+
+def check_sourcing_review_as_standards_editor(canary):
+    """A standards editor without the confidential permission reviews the demo article's sourcing."""
+    from django.contrib.auth.models import Group
+
+    from newsroom.models import ArticlePage
+
+    reviewer = UserFactory(username="canary-standards")
+    reviewer.groups.add(*Group.objects.filter(name__in=["Conflict desk editors", "Standards editors"]))
+    assert reviewer.has_perm("conflicts.review_sourcing") and not reviewer.has_perm("conflicts.view_confidential_source")
+    article = ArticlePage.objects.get()
+    article.save_revision()
+    task_state = article.get_workflow().start(article, None).current_task_state
+    client = Client()
+    client.force_login(reviewer)
+    review = client.get(reverse("conflicts_sourcing_review", args=[task_state.pk]))
+    assert review.status_code == 200 and b"a security source" in review.content
+    canary.check_response("admin (standards editor) sourcing review", review, admin=True)
+    for action in ["approve", "reject"]:
+        url = reverse("wagtailadmin_pages:collect_workflow_action_data", args=[article.pk, action, task_state.pk])
+        modal = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
+        assert modal.status_code == 200
+        canary.check(f"admin (standards editor) {action} modal", modal.json()["html"], admin=True)
 
 
 def check_partner_api(canary):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from conflicts.links import site_address
-from newsroom.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, demo_load
+from newsroom.demo.loader import ADMIN_USERNAME, EDITOR_USERNAME, STANDARDS_USERNAME, demo_load
 
 DEV_DEMO_PASSWORD = "conflict-desk-demo"
 
@@ -49,6 +49,7 @@ class Command(BaseCommand):
             f"Partner API: {site_url}/api/v1/docs/ (issue a key with: python manage.py create_partner_key \"Demo Partner\")"
         )
         self.stdout.write(
-            f"Log in as {ADMIN_USERNAME} / {admin_password} (or {EDITOR_USERNAME}, an editor "
-            "without access to confidential source fields; the password was set when the user was first created)."
+            f"Log in as {ADMIN_USERNAME} / {admin_password} (or {EDITOR_USERNAME}, an editor without access to "
+            f"confidential source fields who submits articles to the Sourcing review, or {STANDARDS_USERNAME}, a "
+            "standards editor who approves them; the password was set when the user was first created)."
         )

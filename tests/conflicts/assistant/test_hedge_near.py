@@ -1,0 +1,34 @@
+"""hedge_near: whether the sentence holding a statement hedges or attributes it, in the assistant's words."""
+
+import pytest
+
+from conflicts.assistant import hedge_near
+
+TEXT = (
+    "Turkish troops left the Morek post on Friday. "
+    "According to some unconfirmed reports, Russia will take over the post. "
+    "The army reportedly moved south.\n\n"
+    "A security source said the convoy was hit. Troops allegedly fired first."
+)
+
+
+def span(phrase):
+    start = TEXT.index(phrase)
+    return start, start + len(phrase)
+
+
+@pytest.mark.parametrize(("phrase", "hedge"), [
+    ("Turkish troops left the Morek post", ""),
+    ("Russia will take over the post", "unconfirmed"),
+    ("moved south", "reportedly"),
+    ("the convoy was hit", "said"),
+    ("fired first", "allegedly"),
+])
+def test_a_statement_is_hedged_by_its_own_sentence_only(phrase, hedge):
+    assert hedge_near(TEXT, *span(phrase)) == hedge
+
+
+def test_a_statement_across_two_sentences_is_hedged_by_either():
+    start = TEXT.index("on Friday")
+    end = TEXT.index("According") + len("According")
+    assert hedge_near(TEXT, start, end) == "unconfirmed"
