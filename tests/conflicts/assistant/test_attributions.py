@@ -77,3 +77,22 @@ def test_a_participle_takes_the_speaker_of_its_sentence():
 def test_words_that_only_look_like_cues_are_not_attributions():
     assert only("Six officers were confirmed dead. The drone attack claimed the lives of three children.") == []
     assert only("Officials were denying reports of shelling.")[0]["source"]["text"] == "Officials"
+
+
+def test_an_anonymous_source_speaking_to_an_outlet_is_anonymous_not_the_outlet():
+    (attribution,) = only("A security source speaking to TRT World said the posts would be evacuated.")
+    assert attribution["source"]["text"] == "A security source speaking to TRT World"
+    assert (attribution["source"]["kind"], attribution["source"]["anonymous"]) == ("anonymous", True)
+    (attribution,) = only("Two officials, speaking on condition of anonymity, told Reuters the convoy was hit.")
+    assert (attribution["source"]["kind"], attribution["source"]["anonymous"]) == ("anonymous", True)
+
+
+def test_the_kind_is_read_from_the_source_phrases_own_noun():
+    kinds = {a["source"]["text"]: a["source"]["kind"] for a in only(
+        "The Sudan Doctors Network said seven children were wounded. "
+        "Health authorities and local residents said the camp was hit. "
+        "The New York Times reported that four fighters were killed. "
+        "The regional governor said the shelling continued.")}
+    assert kinds == {"The Sudan Doctors Network": "named_organisation",
+                     "Health authorities and local residents": "official_statement",
+                     "The New York Times": "news_agency", "The regional governor": "named_person"}
