@@ -42,13 +42,20 @@ def annotations_suggest(text, *, vocabulary=None):
         return empty
     vocabulary = vocabulary if vocabulary is not None else Vocabulary()
     attributions = attributions_find(readable, vocabulary)
-    people = [(a["source"]["start"], a["source"]["end"]) for a in attributions
+    people = [_name_span(a["source"]) for a in attributions
               if a["source"]["kind"] == "named_person" and gazetteer_lookup(a["source"]["text"]) is None]
     return {
         "attributions": _restore(attributions, text),
         "places": _restore(places_find(readable, vocabulary, people), text),
         "figures": _restore(figures_find(readable), text),
     }
+
+
+def _name_span(source):
+    """The person's name, without the apposition after it: 'Oleh Synehubov, governor of the
+    Kharkiv region' keeps Kharkiv a place."""
+    head = source["text"].split(",")[0]
+    return source["start"], source["start"] + len(head)
 
 
 def _readable(text):

@@ -12,18 +12,32 @@ from .segments import paragraphs, sentences
 from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
 
 RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
-             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media))")
+             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media)|"
+             r"(?:news\s+)?(?:agency|newspaper|broadcaster|channel|daily|outlet|station|website))")
+VERBS = (
+    r"said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|announcing|stated|wrote|"
+    r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
+    r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|explained|"
+    r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
+    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|called\s+(?:on|for)|"
+    r"calls\s+(?:on|for)|calling\s+(?:on|for)"
+)
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
+    r"(?P<citedby>(?:cited|quoted)\s+by)|(?P<quotedas>quoted\s+as\s+saying)|"
     r"(?P<told>told\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
-    r"(?P<verb>said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|stated|wrote|"
-    r"writes|confirmed|confirms|confirming|warned|warns|denied|denies|denying|claimed|claims|claiming|quoted|quoting|"
-    r"cited|citing|counted|indicated|noted|insisted|alleged|alleges|reiterated|explained|acknowledged))\b"
+    r"(?P<verb>" + VERBS + r"))\b"
 )
-NOUN_BEFORE = re.compile(r"(?:\b(?:a|the|of|denying|new|unconfirmed|its|their|latest|these|those|media|press|news|some|"
+# Cue words that are also nouns ("media reports", "UN estimates", "the claims") and adjectives ("an estimated").
+NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning", "calls"])
+NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
                          r"credible|many|initial|such|earlier|local)\s*)$", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
-PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting)$")
+PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting|blaming|accusing|"
+                        r"announcing|calling\s+(?:on|for))$")
+NESTED = re.compile(r"^\s*(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:had|has|have|would|will)?\s*$")
+RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
+                      r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
 PUNCTUATION = re.compile(r"[,;:“”\"(]")
 BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|while|whereas|when|after|because|where)\b")
 TRAILING = re.compile(
@@ -47,6 +61,8 @@ def attributions_find(text, vocabulary):
         for cue in CUE.finditer(text, s_start, s_end):
             if not _is_cue(text, cue, s_start, s_end):
                 continue
+            if in_sentence and NESTED.match(text[previous_cue_end:cue.start()]):
+                continue
             attribution = _attribution(text, cue, (s_start, s_end), previous_cue_end, following, found, in_sentence, vocabulary)
             previous_cue_end = cue.end()
             if attribution:
@@ -56,22 +72,29 @@ def attributions_find(text, vocabulary):
 
 
 def _is_cue(text, cue, s_start, s_end):
-    before = text[max(s_start, cue.start() - 30):cue.start()]
-    word = cue.group(0)
-    if cue.group("verb") in ("reported", "reports") and (NOUN_BEFORE.search(before) or PASSIVE_BEFORE.search(before)):
-        return False
-    if cue.group("verb") and cue.group("verb").lower() in ("confirmed", "denied", "reported", "quoted", "cited", "alleged") and PASSIVE_BEFORE.search(before):
-        return False
-    if cue.group("verb") in ("claimed", "claims") and re.match(r"\s+the\s+lives", text[cue.end():cue.end() + 12]):
-        return False
-    if cue.group("verb") in ("added", "adding", "adds") and re.match(r"\s+to\b", text[cue.end():cue.end() + 4]):
-        return False
-    if cue.group("verb") == "alleged" and not re.match(r"\s+(?:that|to)\b", text[cue.end():cue.end() + 6]):
-        return False
+    """A reporting word used as one: not a noun ('media reports'), an adjective ('an estimated
+    400'), a passive ('was confirmed dead') or another sense ('claimed the lives', 'added to')."""
     if cue.group("show"):
         subject = text[s_start:cue.start()]
         return bool(re.search(r"\b(?:footage|video|videos|images|photos|pictures|imagery)\b", subject, re.I))
-    return bool(word)
+    verb = (cue.group("verb") or "").lower()
+    if not verb:
+        return True
+    before = text[max(s_start, cue.start() - 30):cue.start()]
+    after = text[cue.end():cue.end() + 16]
+    if PASSIVE_BEFORE.search(before) and verb.endswith("ed") and verb != "said":
+        return False
+    if verb.split()[0] in NOUN_LIKE and NOUN_BEFORE.search(before):
+        return False
+    if verb.startswith("estimate") and not re.match(r"\s+(?:the|that|at|there)\b", after):
+        return False
+    if verb.startswith(("call", "calling")) and re.match(r"\s+(?:\w+day|[A-Z][a-z]+\s+\d)", after):
+        return False
+    if verb in ("claimed", "claims") and re.match(r"\s+the\s+lives", after):
+        return False
+    if verb in ("added", "adding", "adds") and re.match(r"\s+to\b", after):
+        return False
+    return not (verb == "alleged" and not re.match(r"\s+(?:that|to)\b", after))
 
 
 def _attribution(text, cue, sentence_span, previous_cue_end, following, found, in_sentence, vocabulary):
@@ -81,10 +104,11 @@ def _attribution(text, cue, sentence_span, previous_cue_end, following, found, i
         return _participle(text, cue, in_sentence[-1], s_end, following)
     if cue.group("asreported") and not cue.group("by"):
         source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
-    elif cue.group("according") or cue.group("by"):
+    elif cue.group("according") or cue.group("by") or cue.group("citedby"):
         source = _phrase_after(text, cue_end, s_end)
     else:
-        source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _subject(
+        source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _relative_antecedent(
+            text, s_start, cue_start) or _subject(
             text, cue_start, max(s_start, previous_cue_end)) or _inverted_source(text, cue, s_start, s_end)
     if source is None:
         return None
@@ -165,6 +189,20 @@ def _phrase_after(text, start, end):
     return _trim(text, phrase_start, phrase_end)
 
 
+def _relative_antecedent(text, s_start, cue_start):
+    """'There was no comment from Russia, which denies ...': the noun the relative clause follows."""
+    relative = RELATIVE.search(text[s_start:cue_start])
+    if not relative:
+        return None
+    end = s_start + relative.start()
+    pieces = list(re.finditer(r"\b(?:from|by|of|to|with|for|on|at|in|that|against|was|were|is|are|has|have|had)\s+",
+                              text[s_start:end]))
+    start = s_start + (pieces[-1].end() if pieces else 0)
+    if not 1 <= len(text[start:end].split()) <= 6:
+        return None
+    return _trim(text, start, end)
+
+
 def _subject(text, cue_start, floor):
     """The noun phrase before the cue, with its apposition ('Name, head of the observatory,')."""
     left = _left_boundary(text, floor, cue_start)
@@ -197,8 +235,8 @@ def _left_boundary(text, floor, end, commas_only=False):
     boundary = floor
     for match in (PUNCTUATION if commas_only else BOUNDARY).finditer(text, floor, end):
         boundary = match.end()
-    dateline = DATELINE.match(text, boundary) if boundary == floor else None
-    return dateline.end() if dateline else boundary
+    dateline = DATELINE.match(text, floor)
+    return dateline.end() if dateline and boundary < dateline.end() <= end else boundary
 
 
 def _claim(text, cue, source, s_start, s_end):

@@ -44,8 +44,12 @@ CASUALTIES = {
     "detained": "detained", "arrested": "detained", "captured": "captured",
 }
 COUNTED = frozenset(
-    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body"]
+    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "states", "provinces", "regions", "districts", "countries", "cities", "camps", "schools", "hospitals", "mosques", "churches", "markets", "shops", "clinics", "bridges", "positions", "bases", "brothers-in-law", "sons", "daughters", "relatives", "guards", "gunmen", "pilots", "sailors", "commanders", "leaders", "villagers", "wives", "husbands", "siblings", "mothers", "fathers", "journalist", "doctors", "nurses", "medics", "paramedics", "rescuers", "tents", "shelters", "ambulances", "vessels", "warships", "satellites", "launchers", "shells", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body"]
 )
+CLAUSE_WORDS = frozenset(["were", "was", "are", "is", "have", "has", "had", "that", "who", "which", "in", "on", "at",
+                          "from", "to", "and", "or", "by", "after", "before", "when", "since", "of", "for", "with"])
+TOLL_BEFORE = re.compile(r"\b(?:toll|tally|number|count)\b[^.;]{0,30}\b(?:at|to)\s*$", re.I)
+YEAR_BEFORE = re.compile(r"\b(?:in|since|until|by|before|after|from|of|during|early|late|mid)\s*$", re.I)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ish|ans)$")
 
 
@@ -68,7 +72,7 @@ def _figure(text, match):
         model_number = re.search(r"[a-z,]\s+[A-Z][\w-]*\s$", before) and not _plural_counted(after)
         if DATE_BEFORE.search(before) or model_number and not _casualty_next(after):
             return None
-        if 1900 <= int(match.group("n")) <= 2100 and not _counted(after):
+        if 1900 <= int(match.group("n")) <= 2100 and (not _counted(after) or YEAR_BEFORE.search(before)):
             return None
     if re.match(r"^\s+of\s+(?:the|them|whom|its|his|her|their|our|us)\b", after) and _value(match.group("n") or "") == 1:
         return None
@@ -91,6 +95,10 @@ def _counts(text, match, before, after):
     casualty_before = next((CASUALTIES[w.lower()] for w in reversed(previous) if w.lower() in CASUALTIES), None)
     if re.search(r"(?:risen|rose|rises|rise|climbed|reached)\s+to\s*$", before) and re.search(r"toll", text[max(0, match.start() - 200):match.start()], re.I):
         return casualty or "killed"
+    if TOLL_BEFORE.search(before):
+        return casualty_before or "killed"
+    if re.match(r"^\s+(?:\w+\s+){0,3}(?:from|out of)\s+(?:their|his|her|its)\s+(?:homes?|villages?|towns?)\b", after):
+        return "displaced"
     if casualty_before and re.search(r"\b(?:" + "|".join(CASUALTIES) + r")\s+$", before, re.I):
         return casualty_before
     if head is None and not (words and words[0].lower() in CASUALTIES) and not re.match(r"^\)\s+[A-Z][a-z]+\s+[A-Z]", after):
@@ -99,15 +107,19 @@ def _counts(text, match, before, after):
 
 
 def _counted(after):
-    """The counted noun after a number: the first of its next words that is a counted thing."""
-    words = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]", after)[0])[:5]
+    """The counted noun after a number: the first counted thing among its next words, read past
+    adjectives and names ('four other senior Taliban militants') up to a verb or a clause."""
+    words = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]", after)[0])[:6]
     if words and words[0].lower() == "of":
         words = words[1:]
         if words and words[0].lower() in ("the", "these", "those", "its", "their", "his", "her", "our", "my"):
             words = words[1:]
-    for word in words[:3]:
-        if word.lower() in COUNTED or DEMONYM.match(word):
-            return word.lower() if word.lower() in COUNTED else word
+    for word in words[:5]:
+        lowered = word.lower()
+        if lowered in COUNTED or lowered.split("-")[0] in COUNTED or DEMONYM.match(word):
+            return lowered if lowered in COUNTED or lowered.split("-")[0] in COUNTED else word
+        if lowered in CLAUSE_WORDS:
+            return None
     return None
 
 

@@ -60,6 +60,8 @@ def _spellings(name):
     if spaced != name:
         yield spaced
         yield spaced.replace("Al ", "", 1)
+    if re.match(r"^(?:Al|El|al|el)-[A-Z]", name):
+        yield name[0].upper() + name[1] + " " + name[3:]
     if name.startswith(("El ", "el ")):
         yield "Al " + name[3:]
         yield name[3:]
