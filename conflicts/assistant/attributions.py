@@ -12,15 +12,14 @@ from .segments import paragraphs, sentences
 from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
 
 RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
-             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media)|"
+             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media)|dpa|"
              r"(?:news\s+)?(?:agency|newspaper|broadcaster|channel|daily|outlet|station|website))")
 VERBS = (
     r"said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|announcing|stated|wrote|"
     r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
     r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|explained|"
     r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
-    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|called\s+(?:on|for)|"
-    r"calls\s+(?:on|for)|calling\s+(?:on|for)"
+    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted"
 )
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
@@ -29,13 +28,16 @@ CUE = re.compile(
     r"(?P<verb>" + VERBS + r"))\b"
 )
 # Cue words that are also nouns ("media reports", "UN estimates", "the claims") and adjectives ("an estimated").
-NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning", "calls"])
+NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning"])
 NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
                          r"credible|many|initial|such|earlier|local)\s*)$", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
 PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting|blaming|accusing|"
-                        r"announcing|calling\s+(?:on|for))$")
+                        r"announcing)$")
 NESTED = re.compile(r"^\s*(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:had|has|have|would|will)?\s*$")
+COORDINATED = re.compile(r"^\s*[^,;:.“”\"]{0,60}?\s(?:and|but)\s+(?:also\s+)?$")
+DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|commander|spokesman|spokeswoman|"
+                             r"spokesperson|governor|minister|source)")
 RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
                       r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
 PUNCTUATION = re.compile(r"[,;:“”\"(]")
@@ -58,12 +60,13 @@ def attributions_find(text, vocabulary):
     for index, (s_start, s_end) in enumerate(spans):
         following = text[spans[index + 1][0]:spans[index + 1][1]] if index + 1 < len(spans) else ""
         previous_cue_end, in_sentence = s_start, []
-        for cue in CUE.finditer(text, s_start, s_end):
-            if not _is_cue(text, cue, s_start, s_end):
-                continue
+        cues = [cue for cue in CUE.finditer(text, s_start, s_end) if _is_cue(text, cue, s_start, s_end)]
+        for number, cue in enumerate(cues):
             if in_sentence and NESTED.match(text[previous_cue_end:cue.start()]):
                 continue
-            attribution = _attribution(text, cue, (s_start, s_end), previous_cue_end, following, found, in_sentence, vocabulary)
+            last = number + 1 == len(cues)
+            scope = (previous_cue_end, s_end if last else cues[number + 1].start(), following if last else "")
+            attribution = _attribution(text, cue, (s_start, s_end), scope, found, in_sentence, vocabulary)
             previous_cue_end = cue.end()
             if attribution:
                 found.append(attribution)
@@ -88,8 +91,6 @@ def _is_cue(text, cue, s_start, s_end):
         return False
     if verb.startswith("estimate") and not re.match(r"\s+(?:the|that|at|there)\b", after):
         return False
-    if verb.startswith(("call", "calling")) and re.match(r"\s+(?:\w+day|[A-Z][a-z]+\s+\d)", after):
-        return False
     if verb in ("claimed", "claims") and re.match(r"\s+the\s+lives", after):
         return False
     if verb in ("added", "adding", "adds") and re.match(r"\s+to\b", after):
@@ -97,10 +98,15 @@ def _is_cue(text, cue, s_start, s_end):
     return not (verb == "alleged" and not re.match(r"\s+(?:that|to)\b", after))
 
 
-def _attribution(text, cue, sentence_span, previous_cue_end, following, found, in_sentence, vocabulary):
+def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary):
+    """One cue's attribution; `scope` is the stretch of the sentence its hedge is read from
+    (from the previous cue to the next) and the sentence after it, for the last cue only."""
     s_start, s_end = sentence_span
+    previous_cue_end, scope_end, following = scope
     cue_start, cue_end = cue.span()
     if PARTICIPLE.match(cue.group(0)) and in_sentence and text[s_start:cue_start].rstrip().endswith(","):
+        return _participle(text, cue, in_sentence[-1], s_end, following)
+    if in_sentence and COORDINATED.search(text[previous_cue_end:cue_start]):
         return _participle(text, cue, in_sentence[-1], s_end, following)
     if cue.group("asreported") and not cue.group("by"):
         source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
@@ -113,12 +119,12 @@ def _attribution(text, cue, sentence_span, previous_cue_end, following, found, i
     if source is None:
         return None
     source_text = text[source[0]:source[1]]
-    sentence = text[s_start:s_end]
     claim = _claim(text, cue, source, s_start, s_end)
     resolved = _resolve(source_text, source, found)
     if resolved is None:
         return None
-    hedge = hedge_read(cue.group(0), source_text, sentence, following, text[cue_end:s_end])
+    hedge = hedge_read(cue.group(0), source_text, text[max(s_start, previous_cue_end):scope_end], following,
+                       text[cue_end:s_end])
     _link_record(resolved, vocabulary)
     claim_span = _span(text, *claim) if claim else _span(text, cue_end, cue_end)
     return {"cue": _span(text, cue_start, cue_end), "source": resolved, "claim": claim_span, "hedge": hedge}
@@ -150,6 +156,9 @@ def _resolve(source_text, source, found):
     """The source itself, or for a pronoun the latest earlier source of the right sort."""
     if not is_pronoun(source_text):
         kind, anonymous = source_kind(source_text)
+        earlier = _described_again(source_text, found)
+        if earlier:
+            kind, anonymous = earlier["kind"], earlier["anonymous"]
         return {"start": source[0], "end": source[1], "text": source_text, "kind": str(kind), "anonymous": anonymous,
                 "record_id": None}
     word = source_text.strip().lower()
@@ -163,6 +172,14 @@ def _resolve(source_text, source, found):
             continue
         return dict(candidate)
     return None
+
+
+def _described_again(source_text, found):
+    """'the official', 'the commander': a person named or described before, whose kind and
+    anonymity it keeps (the official who was anonymous stays anonymous, a named one named)."""
+    if not DEFINITE_PERSON.fullmatch(source_text.strip()):
+        return None
+    return next((a["source"] for a in reversed(found) if a["source"]["kind"] in PERSON_KINDS[:2]), None)
 
 
 def _inverted_source(text, cue, s_start, s_end, after_quote=False):

@@ -9,7 +9,7 @@ HEDGES = [
     ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|could not (?:be )?(?:independently )?verif|"
                               r"not (?:been )?(?:able to )?(?:independently )?verif|unverified|cannot be verified|"
                               r"could not immediately verify|has not independently verified)", re.I)),
-    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?confirmed|could not (?:be )?confirm)", re.I)),
+    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?(?:been )?confirmed|could not (?:be )?confirm)", re.I)),
     ("alleged", re.compile(r"\b(?:alleged(?:ly)?|allegations?)\b", re.I)),
     ("reportedly", re.compile(r"\breportedly\b", re.I)),
     ("disputed", re.compile(r"\b(?:disputed?|disputes|exaggerat\w+|rejected (?:the|these) (?:claims?|figures?))", re.I)),
@@ -26,6 +26,6 @@ def hedge_read(cue, source, sentence, following, reported=""):
         if pattern.search(source + " " + sentence):
             return hedge
     for hedge, pattern in HEDGES:
-        if hedge in ("unverified", "disputed") and pattern.search(following) and not SHOWS.search(following):
+        if hedge in ("unverified", "unconfirmed", "disputed") and pattern.search(following) and not SHOWS.search(following):
             return hedge
     return "none"

@@ -37,9 +37,9 @@ NOT_PLACES = frozenset(
 ENGLISH_WORDS = frozenset(
     ["More", "Most", "Many", "Several", "Some", "All", "Other", "Such", "This", "That", "These", "Those", "There",
      "Their", "They", "It", "He", "She", "We", "His", "Her", "Its", "Our", "One", "Two", "Three", "Four", "Five",
-     "Current", "Former", "Research", "Residents", "Police", "Security", "Local", "Officials", "Witnesses", "Footage",
+     "Residents", "Police", "Security", "Local", "Officials", "Witnesses", "Footage",
      "Both", "Each", "No", "Not", "After", "Before", "During", "When", "While", "Where", "Who", "What", "Why", "How",
-     "Islamic", "Said", "Says", "Several", "Suspected", "Gunmen", "Troops", "Soldiers", "Militants", "Villagers"])
+     "Islamic", "Said", "Says", "Suspected", "Gunmen", "Troops", "Soldiers", "Militants", "Villagers"])
 DIRECTION_BEFORE = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)\s$")
 LOWER_DIRECTION = re.compile(
     r"\b(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+"
@@ -58,7 +58,7 @@ def places_find(text, vocabulary, people_spans=()):
     """Every place mention, longest name first, never two on the same words."""
     found, taken = [], list(people_spans)
     finders = (lambda t, f: _desk_places(t, vocabulary), _named_features, _described_places, _gazetteer_places,
-               _directed_places, _mentioned_again)
+               _appositive_places, _directed_places, _mentioned_again)
     for finder in finders:
         for place in finder(text, found):
             place = _with_direction(text, place)
@@ -141,6 +141,9 @@ def _names_in_chunk(text, offset, chunk, lowered):
             if j == i + 1 and i > 0 and _person_surname(chunk, tokens, i):
                 continue
             place = _gazetteer_place(text, start, end, name, lowered)
+            joined = re.match(r"[A-Z][a-z]{3,}(?=-[A-Z])", name) if j == i + 1 and place is None else None
+            if joined and gazetteer_lookup(name[joined.end() + 1:]) is None:
+                place = _gazetteer_place(text, start, start + joined.end(), joined.group(0), lowered)
             if place:
                 yield place
                 i = j
@@ -186,13 +189,25 @@ def _described_places(text, found):
         if _chunk_is_organisation(match.group(1)) or match.group(1).split()[0] in NOT_PLACES | TITLES or _demonym(match.group(1)):
             continue
         kind = KIND_WORDS[match.group(2)]
-        if match.group(2) in ("area", "road") or match.group(1).split()[0] in ENGLISH_WORDS:
+        if match.group(2) == "road" or match.group(1).split()[0] in ENGLISH_WORDS:
             continue
         possessive = re.search(r".*[’']s\s", match.group(1))
         start = match.start(1) + (possessive.end() if possessive else 0)
         yield _described(text, start, match.end(1), kind)
         if match.group(2).endswith("s"):
             yield from _listed_before(text, match.start(1), kind)
+
+
+def _appositive_places(text, found):
+    """'Janaale, an agriculturally-rich region', 'Baidoa, a town in the south': a name the text
+    describes in apposition."""
+    words = "|".join(k for k in KIND_WORDS if k.islower() and not k.endswith("s"))
+    pattern = r"(?<![\w’'-])([A-Z][\w’'-]{2,40}(?:\s[A-Z][\w’'-]{2,40})?),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(" + words + r")\b"
+    for match in re.finditer(pattern, text):
+        name = match.group(1)
+        if name.split()[0] in NOT_PLACES | ENGLISH_WORDS | TITLES or _demonym(name) or _chunk_is_organisation(name):
+            continue
+        yield _described(text, match.start(1), match.end(1), KIND_WORDS[match.group(2)])
 
 
 def _described(text, start, end, kind):

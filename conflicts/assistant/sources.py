@@ -23,7 +23,8 @@ CIRCUMSTANCE = re.compile(
 FOOTAGE = re.compile(r"\b(?:footage|video|videos|images|photos|photographs|pictures|satellite imagery)\b", re.I)
 STATE_MEDIA = re.compile(
     r"\b(?:state media|state-run|state TV|state television|state news agency|official media|National News Agency|"
-    r"SANA|TASS|RIA Novosti|IRNA|KCNA|Al-Masirah|al-Masirah|TRT|Houthi media|media outlets|state broadcaster)\b", re.I)
+    r"SANA|TASS|RIA Novosti|IRNA|KCNA|Al-Masirah|al-Masirah|TRT|Houthi media|media outlets|state broadcaster|"
+    r"state radio|state-owned)\b", re.I)
 NEWS_OUTLETS = re.compile(
     r"^(?:the\s+)?(?:Reuters|AFP|Agence France-Presse|AP|Associated Press|Xinhua|Anadolu|Anadolu Agency|Ukrinform|UNN|"
     r"Interfax|Interfax-Ukraine|Yonhap|Kyodo|DPA|EFE|ANSA|PTI|IANS|BBC|CNN|Al Jazeera|Al Arabiya|"
@@ -40,11 +41,12 @@ ANONYMOUS_HEADS = frozenset(
 OFFICIAL_HEADS = frozenset(["authorities", "authority", "police", "government", "administration", "kremlin", "presidency"])
 OFFICE_HEADS = frozenset(["governor", "commander", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
                           "president", "chief", "head", "director", "secretary", "prosecutor", "general", "envoy"])
+COMMON_HEADS = EYEWITNESS_HEADS | ANONYMOUS_HEADS | OFFICIAL_HEADS | OFFICE_HEADS
 ORGANISATION = re.compile(
     r"\b(?:Ministry|ministry|Observatory|observatory|Army|army|military|Forces|forces|Agency|Commission|Council|"
     r"Organization|Organisation|UN|United Nations|OCHA|UNICEF|WHO|ICRC|Red Cross|Committees?|Office|group|Group|"
-    r"movement|Hezbollah|Hamas|Houthis?|Taliban|al-Shabaab|al Shabaab|Al-Shabab|PKK|RSF|IDF|Pentagon|Network|network|"
-    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|research|Research|figures|data|tally)\b")
+    r"movement|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
+    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident)\b", re.I)
@@ -57,16 +59,19 @@ DEMONYMS = re.compile(r"\b(?:Syrian|Russian|Turkish|Israeli|Lebanese|Kenyan|Soma
 def source_kind(phrase):
     """The SourceKind a source phrase reads as, and whether it names nobody."""
     core = CIRCUMSTANCE.sub("", phrase).strip() or phrase
-    head = _head_noun(core)
+    first = _first_phrase(core)
+    head = _head_noun(first)
     if FOOTAGE.search(core):
         return SourceKind.SOCIAL_MEDIA_FOOTAGE, False
     if OWN_REPORTING.search(core):
         return SourceKind.OWN_REPORTING, False
     if REPORTS.search(core):
         return SourceKind.UNSPECIFIED_REPORTS, False
-    if head in EYEWITNESS_HEADS and not _names_person(core):
+    if head in EYEWITNESS_HEADS and not _names_person(first):
         return SourceKind.EYEWITNESS, True
-    if head in ANONYMOUS_HEADS and not _names_person(core) and not PROPER_NAME.match(core):
+    if head in ANONYMOUS_HEADS and not _names_person(first) and not PROPER_NAME.match(core):
+        return SourceKind.ANONYMOUS, True
+    if head in OFFICE_HEADS and re.match(r"^(?:an?|one|another)\s", first, re.I) and not _names_person(first):
         return SourceKind.ANONYMOUS, True
     if head in OFFICIAL_HEADS or re.search(r"\band (?:\w+ )?authorities$", core):
         return SourceKind.OFFICIAL_STATEMENT, False
@@ -91,10 +96,15 @@ def _named_kind(core, head):
     return SourceKind.ANONYMOUS, True
 
 
-def _head_noun(core):
-    """The last word of the phrase's first noun phrase: 'officer' in 'a police officer, ...',
-    'authorities' in 'health authorities and local residents', 'study' in 'a study by ...'."""
-    first = re.split(r",|\s+(?:and|or|of|for|by|from|in|at|with|close to|familiar with)\s+", core, maxsplit=1)[0]
+def _first_phrase(core):
+    """The phrase's first noun phrase: 'a police officer' of 'a police officer, speaking ...',
+    'health authorities' of 'health authorities and local residents', 'Residents' of
+    'Residents in Bala Gudud'."""
+    return re.split(r",|\s+(?:and|or|of|for|by|from|in|at|with|close to|familiar with)\s+", core, maxsplit=1)[0]
+
+
+def _head_noun(first):
+    """The last word of a noun phrase: 'officer', 'authorities', 'study'."""
     words = re.findall(r"[\w’'-]+", first)
     return words[-1].lower() if words else ""
 
@@ -107,8 +117,9 @@ def _names_person(phrase):
     if TITLE.search(head) and names:
         return True
     if len(head.split()) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", head.strip()) and not ORGANISATION.search(head):
-        return head.strip() not in ("Moscow", "Kyiv", "Washington", "Activists", "Authorities", "Police", "Officials") \
-            and gazetteer_lookup(head.strip()) is None
+        word = head.strip()
+        return word not in ("Moscow", "Kyiv", "Washington") and word.lower() not in COMMON_HEADS \
+            and gazetteer_lookup(word) is None
     return bool(names) and len(head.split()) <= 4 and not DEMONYMS.search(head) and not re.match(r"^[Tt]he\s", head)
 
 
