@@ -90,7 +90,8 @@ def _counts(text, match, before, after):
         return "troops"
     words = re.findall(r"[A-Za-z’'-]+", after)[:6]
     head = _counted(after)
-    casualty = next((CASUALTIES[w.lower()] for w in words[:6] if w.lower() in CASUALTIES), None)
+    clause = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]|\band\b", text[match.end():match.end() + 70])[0])[:8]
+    casualty = next((CASUALTIES[w.lower()] for w in clause if w.lower() in CASUALTIES), None)
     previous = re.findall(r"[A-Za-z]+", re.split(r"[,.;:()]", before)[-1])[-3:]
     casualty_before = next((CASUALTIES[w.lower()] for w in reversed(previous) if w.lower() in CASUALTIES), None)
     if re.search(r"(?:risen|rose|rises|rise|climbed|reached)\s+to\s*$", before) and re.search(r"toll", text[max(0, match.start() - 200):match.start()], re.I):

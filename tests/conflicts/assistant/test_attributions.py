@@ -96,3 +96,53 @@ def test_the_kind_is_read_from_the_source_phrases_own_noun():
     assert kinds == {"The Sudan Doctors Network": "named_organisation",
                      "Health authorities and local residents": "official_statement",
                      "The New York Times": "news_agency", "The regional governor": "named_person"}
+
+
+def test_reporting_verbs_beyond_said_are_cues_with_their_speakers():
+    text = ("Activists blamed government forces for the shelling. The medical group denounced the attack. "
+            "The network appealed to the United Nations to act. A study by two universities estimates the toll at 130,000. "
+            "The minister was quoted as saying the road was closed. "
+            "A senior security official in Mogadishu told dpa that the town had fallen. "
+            "A U.S. official told the news agency the target was a commander.")
+    found = [(a["cue"]["text"], a["source"]["text"]) for a in only(text)]
+    assert found == [("blamed", "Activists"), ("denounced", "The medical group"), ("appealed", "The network"),
+                     ("estimates", "A study by two universities"), ("quoted as saying", "The minister"),
+                     ("told dpa", "A senior security official in Mogadishu"), ("told the news agency", "A U.S. official")]
+
+
+def test_nouns_adjectives_and_passives_that_look_like_cues_are_not_attributions():
+    assert only("An estimated 400 people fled. The claims could not be checked. Four were reported missing. "
+                "The Taliban has not commented on his reported death.") == []
+
+
+def test_a_relative_clause_speaks_for_the_noun_before_it():
+    (attribution,) = only("There was no immediate comment from Russia, which denies targeting civilians.")
+    assert (attribution["cue"]["text"], attribution["source"]["text"]) == ("denies", "Russia")
+    assert (attribution["source"]["kind"], attribution["hedge"]) == ("official_statement", "denied")
+
+
+def test_a_verb_joined_by_and_shares_the_speaker_and_reads_its_own_hedge():
+    claimed, said = only("Al Shabaab claimed responsibility for the attack and said 26 soldiers had been killed, "
+                         "but that could not be confirmed by other sources.")
+    assert claimed["source"]["text"] == said["source"]["text"] == "Al Shabaab"
+    assert claimed["source"]["kind"] == "named_organisation"
+    assert (claimed["hedge"], said["hedge"]) == ("none", "unconfirmed")
+
+
+def test_what_a_speaker_reports_it_did_is_one_attribution_not_two():
+    (attribution,) = only("The activist group said it had counted 22 bodies.")
+    assert attribution["claim"]["text"] == "it had counted 22 bodies"
+
+
+def test_the_official_keeps_the_kind_of_the_person_described_before():
+    first, second = only("Four militiamen were killed, police spokesman Abdul Khalil Asir said. "
+                         "The attackers fled, the official confirmed.")
+    assert second["source"]["text"] == "the official"
+    assert (second["source"]["kind"], second["source"]["anonymous"]) == ("named_person", False)
+    first, second = only("A military commander in the region said the base fell. Troops withdrew, the official said.")
+    assert (first["source"]["kind"], second["source"]["kind"]) == ("anonymous", "anonymous")
+
+
+def test_a_dateline_is_not_part_of_the_source():
+    (attribution,) = only("BEIRUT (AP) – Syrian activists say two people were killed.")
+    assert attribution["source"]["text"] == "Syrian activists"

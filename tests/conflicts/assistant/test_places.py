@@ -40,3 +40,29 @@ def test_names_inside_organisations_demonyms_and_people_are_not_places():
     text = ("The head of the Kherson Regional Military Administration, Oleksandr Prokudin, said Syrian and Somali "
             "officials met. Writing by Tom Perry.")
     assert places(text) == []
+
+
+def test_a_compass_direction_is_part_of_the_name_and_alone_is_no_place():
+    found = [(p["text"], p["kind"]) for p in places("Shelling hit El-Fasher, the capital of North Darfur, and northeastern Kunar.")]
+    assert found == [("El-Fasher", "city"), ("North Darfur", "region"), ("Kunar", "region")]
+
+
+def test_a_name_inside_an_organisations_name_is_no_place_at_any_mention():
+    found = [p["text"] for p in places("The Pakistan Defense Ministry spoke. The Pakistan Taliban did not. "
+                                       "Troops left Pakistan. The al-Fashir Resistance Committees said so.")]
+    assert found == ["Pakistan"]
+
+
+def test_a_place_the_text_describes_keeps_the_kind_the_text_gives():
+    found = {p["text"]: p["kind"] for p in places("Gunmen stormed the village of Kuda in Adamawa state. "
+                                                  "Militants took Janaale, an agriculturally-rich region.")}
+    assert found == {"Kuda": "village", "Adamawa": "province", "Janaale": "region"}
+
+
+def test_a_persons_title_keeps_the_places_it_names():
+    text = '"All of them are civilians," Oleh Synehubov, governor of the Kharkiv region, said.'
+    assert [p["text"] for p in places(text)] == ["Kharkiv"]
+
+
+def test_english_words_at_a_sentence_start_are_not_places():
+    assert places("More than 300,000 people have fled. Most were women.") == []
