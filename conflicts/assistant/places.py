@@ -89,8 +89,11 @@ def _directed_places(text, found):
 
 def _mentioned_again(text, found):
     """A place the text named once ('the town of al-Qurriya') is a place at every mention."""
-    for place in list(found):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(place["text"]) + r"(?![\w-])", text):
+    named = {}
+    for place in found:
+        named.setdefault(place["text"], place)
+    for name, place in named.items():
+        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if _inside_organisation(text, match.start(), match.end()) or _after_title(text, match.start()):
                 continue
             yield {**place, "start": match.start(), "end": match.end()}
@@ -244,7 +247,8 @@ def _chunk_is_organisation(chunk):
 
 
 def _inside_organisation(text, start, end):
-    chunk = next((m for m in CHUNK.finditer(text, max(0, start - 60)) if m.start() <= start and m.end() >= end), None)
+    chunk = next((m for m in CHUNK.finditer(text, max(0, start - 60), min(len(text), end + 60))
+                  if m.start() <= start and m.end() >= end), None)
     return chunk is not None and _chunk_is_organisation(chunk.group(0))
 
 
