@@ -11,6 +11,7 @@ from .attributions import attributions_find
 from .figures import figures_find
 from .gazetteer import gazetteer_lookup
 from .places import places_find
+from .sources import CAPITALISED_NAME
 from .vocabulary import Vocabulary, vocabulary_load
 
 MAX_TEXT_LENGTH = 100_000
@@ -42,8 +43,8 @@ def annotations_suggest(text, *, vocabulary=None):
         return empty
     vocabulary = vocabulary if vocabulary is not None else Vocabulary()
     attributions = attributions_find(readable, vocabulary)
-    people = [_name_span(a["source"]) for a in attributions
-              if a["source"]["kind"] == "named_person" and gazetteer_lookup(a["source"]["text"]) is None]
+    people = [span for a in attributions if a["source"]["kind"] == "named_person"
+              and gazetteer_lookup(a["source"]["text"]) is None for span in _name_spans(a["source"])]
     return {
         "attributions": _restore(attributions, text),
         "places": _restore(places_find(readable, vocabulary, people), text),
@@ -51,11 +52,12 @@ def annotations_suggest(text, *, vocabulary=None):
     }
 
 
-def _name_span(source):
-    """The person's name, without the apposition after it: 'Oleh Synehubov, governor of the
-    Kharkiv region' keeps Kharkiv a place."""
+def _name_spans(source):
+    """The person's names in a source phrase, without its title or apposition: in 'the high
+    commissioner of Soum province Mohamed Dah' only 'Mohamed Dah', so Soum stays a place."""
     head = source["text"].split(",")[0]
-    return source["start"], source["start"] + len(head)
+    names = [match.span() for match in CAPITALISED_NAME.finditer(head)]
+    return [(source["start"] + start, source["start"] + end) for start, end in names or [(0, len(head))]]
 
 
 def _readable(text):

@@ -19,7 +19,8 @@ VERBS = (
     r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
     r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|explained|"
     r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
-    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted"
+    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|accuse|blame|deny|confirm|warn|"
+    r"announce|insist|allege|acknowledge|admit|urge|denounce"
 )
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
@@ -31,17 +32,22 @@ CUE = re.compile(
 NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning"])
 NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
                          r"credible|many|initial|such|earlier|local)\s*)$", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|these|those|new|unconfirmed|latest|initial)\s*$", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
 PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting|blaming|accusing|"
                         r"announcing)$")
 NESTED = re.compile(r"^\s*(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:had|has|have|would|will)?\s*$")
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?!phone|telephone|email)")
+BASE_FORMS = frozenset(["say", "accuse", "blame", "deny", "confirm", "warn", "announce", "insist", "allege", "acknowledge",
+                        "admit", "urge", "denounce"])
+MODAL_BEFORE = re.compile(r"\b(?:to|not|cannot|could|would|will|did|does|do|may|might|must|should|can|n't)\s+(?:\w+\s+)?$", re.I)
 COORDINATED = re.compile(r"^\s*[^,;:.“”\"]{0,60}?\s(?:and|but)\s+(?:also\s+)?$")
 DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|commander|spokesman|spokeswoman|"
                              r"spokesperson|governor|minister|source)")
 RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
                       r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
 PUNCTUATION = re.compile(r"[,;:“”\"(]")
-BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|while|whereas|when|after|because|where)\b")
+BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|what|while|whereas|when|after|because|where)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
@@ -85,9 +91,12 @@ def _is_cue(text, cue, s_start, s_end):
         return True
     before = text[max(s_start, cue.start() - 30):cue.start()]
     after = text[cue.end():cue.end() + 16]
-    if PASSIVE_BEFORE.search(before) and verb.endswith("ed") and verb != "said":
+    if PASSIVE_BEFORE.search(before) and verb.endswith("ed") and verb != "said" and (
+            not PASSIVE_AGENT.match(after) or re.search(r"\bnot\b", before)):
         return False
-    if verb.split()[0] in NOUN_LIKE and NOUN_BEFORE.search(before):
+    if verb in BASE_FORMS and MODAL_BEFORE.search(before):
+        return False
+    if verb in NOUN_LIKE and (DETERMINER_BEFORE if verb.endswith("ed") else NOUN_BEFORE).search(before):
         return False
     if verb.startswith("estimate") and not re.match(r"\s+(?:the|that|at|there)\b", after):
         return False
@@ -112,6 +121,8 @@ def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary
         source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
     elif cue.group("according") or cue.group("by") or cue.group("citedby"):
         source = _phrase_after(text, cue_end, s_end)
+    elif cue.group("verb") and PASSIVE_BEFORE.search(text[s_start:cue_start]) and PASSIVE_AGENT.match(text[cue_end:s_end]):
+        source = _phrase_after(text, cue_end + PASSIVE_AGENT.match(text[cue_end:s_end]).end(), s_end)
     else:
         source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _relative_antecedent(
             text, s_start, cue_start) or _subject(

@@ -21,7 +21,8 @@ KIND_WORDS = {
     "regions": LocationKind.REGION, "province": LocationKind.PROVINCE, "provinces": LocationKind.PROVINCE,
     "governorate": LocationKind.PROVINCE, "county": LocationKind.PROVINCE, "oblast": LocationKind.PROVINCE,
     "state": LocationKind.PROVINCE, "State": LocationKind.PROVINCE, "camp": LocationKind.TOWN, "area": LocationKind.REGION, "crossing": LocationKind.BORDER_CROSSING,
-    "highway": LocationKind.ROAD, "road": LocationKind.ROAD,
+    "highway": LocationKind.ROAD, "road": LocationKind.ROAD, "base": LocationKind.MILITARY_POST,
+    "outpost": LocationKind.MILITARY_POST, "checkpoint": LocationKind.MILITARY_POST, "airbase": LocationKind.MILITARY_POST,
 }
 ORGANISATION_WORDS = frozenset(
     ["Ministry", "Agency", "Observatory", "Forces", "Force", "Administration", "Organization", "Organisation", "Commission", "Council", "Army", "Unit", "Group", "Front", "Committee", "Office", "Authority", "Authorities", "Police", "Service", "Services", "Brigade", "Brigades", "Movement", "Party", "Union", "Mission", "Network", "Programme", "Program", "Fund", "Bank", "Court", "Corps", "TV", "Television", "News", "Radio", "Press", "Times", "Post", "Guard", "Guards", "Institute", "University", "Hospital", "Company", "Coalition", "Alliance", "Directorate", "Defense", "Defence", "Cross", "Crescent", "Command", "Association", "Centre", "Center", "Media", "Committees", "Councils", "Networks", "Taliban", "Shabaab",
@@ -165,7 +166,12 @@ def _demonym(word):
     """'Syrian', 'Somali', 'Israeli': the people or adjective of a place, not the place."""
     if re.search(r"(?:ian|ians|ese|ish|ean)$", word):
         return True
-    return word.endswith("i") and any(gazetteer_lookup(stem) for stem in (word[:-1], word + "a"))
+    if not word.endswith("i"):
+        return False
+    itself = gazetteer_lookup(word)
+    if itself is not None and itself.kind == LocationKind.COUNTRY:
+        return False
+    return any(gazetteer_lookup(stem) for stem in (word[:-1], word + "a"))
 
 
 def _gazetteer_place(text, start, end, name, lowered):

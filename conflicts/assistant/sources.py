@@ -40,7 +40,9 @@ ANONYMOUS_HEADS = frozenset(
      "member", "members", "soldier", "soldiers", "fighter", "fighters", "relative", "relatives", "analyst", "analysts"])
 OFFICIAL_HEADS = frozenset(["authorities", "authority", "police", "government", "administration", "kremlin", "presidency"])
 OFFICE_HEADS = frozenset(["governor", "commander", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
-                          "president", "chief", "head", "director", "secretary", "prosecutor", "general", "envoy"])
+                          "president", "chief", "head", "director", "secretary", "prosecutor", "general", "envoy",
+                          "commissioner", "administrator", "chairman", "ambassador", "adviser", "advisor", "deputy"])
+NEWS_HEADS = frozenset(["outlet", "outlets", "newspaper", "newspapers", "broadcaster", "broadcasters", "agencies", "media"])
 COMMON_HEADS = EYEWITNESS_HEADS | ANONYMOUS_HEADS | OFFICIAL_HEADS | OFFICE_HEADS
 ORGANISATION = re.compile(
     r"\b(?:Ministry|ministry|Observatory|observatory|Army|army|military|Forces|forces|Agency|Commission|Council|"
@@ -49,7 +51,8 @@ ORGANISATION = re.compile(
     r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
-    r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident)\b", re.I)
+    r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident|commissioner|"
+    r"administrator|chairman|ambassador|adviser|advisor|deputy|envoy)\b", re.I)
 CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]{1,40}(?:\s+(?:al-|el-|bin\s+|Abu\s+)?[A-Z][a-z’'-]{1,40})+\b")
 PROPER_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.-]*)+$")
 DEMONYMS = re.compile(r"\b(?:Syrian|Russian|Turkish|Israeli|Lebanese|Kenyan|Somali|Yemeni|Ukrainian|Iranian|Sudanese|"
@@ -82,7 +85,7 @@ def _named_kind(core, head):
     """A phrase that names someone: a medium, a person, an organisation or a state."""
     if STATE_MEDIA.search(core):
         return SourceKind.STATE_MEDIA, False
-    if NEWS_OUTLETS.search(core):
+    if NEWS_OUTLETS.search(core) or head in NEWS_HEADS:
         return SourceKind.NEWS_AGENCY, False
     if _names_person(core) or (re.match(r"^the\s", core, re.I) and head in OFFICE_HEADS):
         return SourceKind.NAMED_PERSON, False

@@ -146,3 +146,23 @@ def test_the_official_keeps_the_kind_of_the_person_described_before():
 def test_a_dateline_is_not_part_of_the_source():
     (attribution,) = only("BEIRUT (AP) – Syrian activists say two people were killed.")
     assert attribution["source"]["text"] == "Syrian activists"
+
+
+def test_present_tense_passive_with_agent_and_what_clauses_are_cues():
+    found = [(a["cue"]["text"], a["source"]["text"]) for a in only(
+        "Rights groups accuse the military of razing villages. "
+        "This was reported by the head of the regional administration Oleh Kiper, UNN reports. "
+        "At least 12 soldiers were killed in what authorities say is the biggest attack.")]
+    assert found == [("accuse", "Rights groups"), ("reported", "the head of the regional administration Oleh Kiper"),
+                     ("reports", "UNN"), ("say", "authorities")]
+
+
+def test_a_negated_or_infinitive_verb_is_no_cue():
+    assert only("The figures have not been confirmed by other sources. Officials declined to confirm the toll.") == []
+
+
+def test_an_office_holder_named_after_the_office_is_a_named_person_and_outlets_are_news():
+    kinds = [a["source"]["kind"] for a in only(
+        "Two men were missing, the high commissioner of Soum province Mohamed Dah said. "
+        "Local media reported the strikes, with some outlets saying nine people had been killed.")]
+    assert kinds == ["named_person", "news_agency", "news_agency"]

@@ -66,3 +66,13 @@ def test_a_persons_title_keeps_the_places_it_names():
 
 def test_english_words_at_a_sentence_start_are_not_places():
     assert places("More than 300,000 people have fled. Most were women.") == []
+
+
+def test_a_country_ending_in_i_is_not_read_as_a_demonym_and_a_base_is_a_military_post():
+    found = {p["text"]: p["kind"] for p in places("Jihadists attacked the army's Nassoumbou base near the border with Mali.")}
+    assert found == {"Nassoumbou": "military_post", "Mali": "country"}
+
+
+def test_a_place_in_a_persons_title_stays_a_place():
+    text = "Two men were missing, the high commissioner of Soum province Mohamed Dah said."
+    assert [p["text"] for p in places(text)] == ["Soum"]
