@@ -32,7 +32,7 @@ TITLES = frozenset(
     ["President", "Prime", "Minister", "Major", "Maj", "Gen", "General", "Colonel", "Col", "Lt", "Lieutenant", "Captain", "Sheikh", "Sheik", "Mr", "Mrs", "Ms", "Dr", "Governor", "Gov", "Mayor", "Inspector", "Commander", "Sergeant", "Sgt", "King", "Prince", "Emir", "Imam", "Ayatollah", "Senator", "Spokesman", "spokesman", "spokesperson", "commander", "Secretary", "Chief", "chief", "head", "Head", "Deputy", "Director", "director"]
 )
 NOT_PLACES = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Earlier", "Later", "Since", "Meanwhile", "However", "Reuters", "AFP", "AP", "IANS", "Xinhua", "Telegram", "Facebook", "Twitter", "YouTube", "Human", "Rights", "Hamas", "Hezbollah", "Houthi", "Houthis", "Taliban", "Ramadan", "Eid", "Islam", "Allah", "Muslim", "Christian", "Shiite", "Sunni", "God"]
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Earlier", "Later", "Since", "Meanwhile", "However", "Reuters", "AFP", "AP", "IANS", "Xinhua", "Telegram", "Facebook", "Twitter", "YouTube", "Human", "Rights", "Hamas", "Hezbollah", "Houthi", "Houthis", "Taliban", "Ramadan", "Eid", "Islam", "Allah", "Muslim", "Christian", "Shiite", "Sunni", "God"]
 )
 # Capitalised at a sentence's start, these are English words, whatever town the gazetteer knows by them.
 ENGLISH_WORDS = frozenset(
@@ -40,7 +40,7 @@ ENGLISH_WORDS = frozenset(
      "Their", "They", "It", "He", "She", "We", "His", "Her", "Its", "Our", "One", "Two", "Three", "Four", "Five",
      "Residents", "Police", "Security", "Local", "Officials", "Witnesses", "Footage",
      "Both", "Each", "No", "Not", "After", "Before", "During", "When", "While", "Where", "Who", "What", "Why", "How",
-     "Islamic", "Said", "Says", "Suspected", "Gunmen", "Troops", "Soldiers", "Militants", "Villagers"])
+     "Islamic", "Arab", "Arabs", "Base", "Camp", "Said", "Says", "Suspected", "Gunmen", "Troops", "Soldiers", "Militants", "Villagers"])
 DIRECTION_BEFORE = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)\s$")
 LOWER_DIRECTION = re.compile(
     r"\b(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+"
