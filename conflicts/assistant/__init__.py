@@ -53,10 +53,11 @@ def annotations_suggest(text, *, vocabulary=None):
 
 
 def _name_spans(source):
-    """The person's names in a source phrase, without its title or apposition: in 'the high
-    commissioner of Soum province Mohamed Dah' only 'Mohamed Dah', so Soum stays a place."""
+    """The person's name in a source phrase (its last name written in capitals), without its
+    title or apposition: in 'the high commissioner of Soum province Mohamed Dah' only 'Mohamed
+    Dah', so Soum stays a place."""
     head = source["text"].split(",")[0]
-    names = [match.span() for match in CAPITALISED_NAME.finditer(head)]
+    names = [match.span() for match in CAPITALISED_NAME.finditer(head)][-1:]
     return [(source["start"] + start, source["start"] + end) for start, end in names or [(0, len(head))]]
 
 

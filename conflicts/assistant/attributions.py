@@ -46,17 +46,21 @@ DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|comman
                              r"spokesperson|governor|minister|source)")
 RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
                       r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
-PUNCTUATION = re.compile(r"[,;:“”\"(]")
-BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|what|while|whereas|when|after|because|where)\b")
+PUNCTUATION = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))")
+BOUNDARY = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
     r"last\s+week|yesterday|today|this\s+week))+\s*$")
 LEADING = re.compile(r"^(?:(?:but|and|so|with|while|as|meanwhile|however|earlier|later|also|yet|then|in the process)\b[\s,]*)+", re.I)
-DATELINE = re.compile(r"^(?:[A-Z][\w .,'’-]*?)?\((?:Reuters|AP|AFP|Xinhua|IANS|AA|Anadolu)\)\s*(?:[-–—]+\s*)?|^[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+")
+DATELINE = re.compile(r"(?:[A-Z][\w .,'’-]{0,60}?)?\((?:Reuters|AP|AFP|Xinhua|IANS|AA|Anadolu|PTI|dpa)\)\s*(?:[-–—]+\s*)?|"
+                      r"[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+")
 SKIP_AFTER_CUE = re.compile(r"^(?:\s*(?:on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|"
                             r"on\s+Telegram|on\s+X|late\s+on\s+\w+day|earlier|later|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|,|:))+")
 MAX_SOURCE_WORDS = 14
+MAX_APPOSITION_WORDS = 24
+NOBODY_BEFORE = re.compile(r"\b(?:no one|nobody|no group|none)\s+(?:\w+\s+){0,2}$", re.I)
+REDUCED_RELATIVE = re.compile(r"(?<=\w)\s+(?:the|a|an)\s+(?=[A-Z])")
 
 
 def attributions_find(text, vocabulary):
@@ -101,6 +105,8 @@ def _is_cue(text, cue, s_start, s_end):
     if verb.startswith("estimate") and not re.match(r"\s+(?:the|that|at|there)\b", after):
         return False
     if verb in ("claimed", "claims") and re.match(r"\s+the\s+lives", after):
+        return False
+    if NOBODY_BEFORE.search(before) or (verb.startswith("blame") and re.match(r"\s+on\b", after)):
         return False
     if verb in ("added", "adding", "adds") and re.match(r"\s+to\b", after):
         return False
@@ -239,6 +245,11 @@ def _subject(text, cue_start, floor):
     if not gap_clean.strip(" ,"):
         return _apposition(text, floor, left)
     start = left + gap.find(gap_clean)
+    reduced = [m for m in REDUCED_RELATIVE.finditer(gap_clean)
+               if not re.search(r"\b(?:of|for|in|at|from|by|on|to|with|and)$", gap_clean[:m.start()])]
+    if reduced:
+        gap_clean = gap_clean[reduced[-1].start():].lstrip()
+        start = left + gap.find(gap_clean)
     if len(gap_clean.split()) > MAX_SOURCE_WORDS or not re.match(r"[A-Za-z]", gap_clean) or re.search(r"\b(?:and|or)$", gap_clean):
         return None
     return _trim(text, start, start + len(gap_clean))
@@ -253,7 +264,7 @@ def _apposition(text, floor, left):
         return None
     head_left = _left_boundary(text, floor, middle_comma, commas_only=False)
     head = LEADING.sub("", text[head_left:middle_comma].strip())
-    if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_SOURCE_WORDS:
+    if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_APPOSITION_WORDS:
         return None
     start = head_left + text[head_left:middle_comma].find(head)
     return _trim(text, start, left - 1)

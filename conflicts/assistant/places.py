@@ -22,7 +22,8 @@ KIND_WORDS = {
     "governorate": LocationKind.PROVINCE, "county": LocationKind.PROVINCE, "oblast": LocationKind.PROVINCE,
     "state": LocationKind.PROVINCE, "State": LocationKind.PROVINCE, "camp": LocationKind.TOWN, "area": LocationKind.REGION, "crossing": LocationKind.BORDER_CROSSING,
     "highway": LocationKind.ROAD, "road": LocationKind.ROAD, "base": LocationKind.MILITARY_POST,
-    "outpost": LocationKind.MILITARY_POST, "checkpoint": LocationKind.MILITARY_POST, "airbase": LocationKind.MILITARY_POST,
+    "outpost": LocationKind.MILITARY_POST, "provincial": LocationKind.PROVINCE, "police station": LocationKind.MILITARY_POST,
+    "police stations": LocationKind.MILITARY_POST, "checkpoint": LocationKind.MILITARY_POST, "airbase": LocationKind.MILITARY_POST,
 }
 ORGANISATION_WORDS = frozenset(
     ["Ministry", "Agency", "Observatory", "Forces", "Force", "Administration", "Organization", "Organisation", "Commission", "Council", "Army", "Unit", "Group", "Front", "Committee", "Office", "Authority", "Authorities", "Police", "Service", "Services", "Brigade", "Brigades", "Movement", "Party", "Union", "Mission", "Network", "Programme", "Program", "Fund", "Bank", "Court", "Corps", "TV", "Television", "News", "Radio", "Press", "Times", "Post", "Guard", "Guards", "Institute", "University", "Hospital", "Company", "Coalition", "Alliance", "Directorate", "Defense", "Defence", "Cross", "Crescent", "Command", "Association", "Centre", "Center", "Media", "Committees", "Councils", "Networks", "Taliban", "Shabaab",
@@ -40,11 +41,13 @@ ENGLISH_WORDS = frozenset(
      "Their", "They", "It", "He", "She", "We", "His", "Her", "Its", "Our", "One", "Two", "Three", "Four", "Five",
      "Residents", "Police", "Security", "Local", "Officials", "Witnesses", "Footage",
      "Both", "Each", "No", "Not", "After", "Before", "During", "When", "While", "Where", "Who", "What", "Why", "How",
-     "Islamic", "Arab", "Arabs", "Base", "Camp", "Said", "Says", "Suspected", "Gunmen", "Troops", "Soldiers", "Militants", "Villagers"])
+     "Islamic", "Arab", "Arabs", "Base", "Camp", "Town", "Said", "Says", "Suspected", "Gunmen", "Troops", "Soldiers", "Militants", "Villagers"])
 DIRECTION_BEFORE = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)\s$")
 LOWER_DIRECTION = re.compile(
     r"\b(?:north|south|east|west|central)(?:ern|east|west|eastern|western)?\s+"
     r"((?:(?:al|el)-)?[A-Z][a-z’'-]{2,40}(?:\s+[A-Z][a-z’'-]{2,40})?)(?![\w’'-])")
+DEMONYM_WORDS = frozenset(["Baloch", "Baluch", "Pashtun", "Pashtuns", "Pakhtun", "Kurd", "Kurds", "Arab", "Arabs", "Tajik",
+                           "Uzbek", "Turkmen", "Druze", "Yazidi", "Yazidis", "Tutsi", "Hutu", "Fulani", "Tuareg", "Rohingya"])
 SETTLEMENTS = (LocationKind.CITY, LocationKind.TOWN, LocationKind.VILLAGE)
 SEAS = re.compile(
     r"\b(?:(?:the\s+)?(?:Red|Black|Caspian|Mediterranean|Baltic|Arabian|Dead|Aegean|Adriatic|North|South China|"
@@ -163,8 +166,8 @@ def _person_surname(chunk, tokens, i):
 
 
 def _demonym(word):
-    """'Syrian', 'Somali', 'Israeli': the people or adjective of a place, not the place."""
-    if re.search(r"(?:ian|ians|ese|ish|ean)$", word):
+    """'Syrian', 'Somali', 'Israeli', 'Baloch': the people or adjective of a place, not the place."""
+    if re.search(r"(?:ian|ians|ese|ish|ean)$", word) or word in DEMONYM_WORDS:
         return True
     if not word.endswith("i"):
         return False
@@ -195,13 +198,13 @@ def _described_places(text, found):
         if not _chunk_is_organisation(match.group(2)) and not _demonym(match.group(2)):
             yield _described(text, match.start(2), match.end(2), KIND_WORDS[match.group(1)])
     for match in re.finditer(name + r"\s+(?:(?:residential|northern|southern|eastern|western|central|rural|coastal|border)\s+)?(" + words + r")\b", text):
-        if _chunk_is_organisation(match.group(1)) or match.group(1).split()[0] in NOT_PLACES | TITLES or _demonym(match.group(1)):
+        leading = re.match(r"(?:(?:The|A|An|In|On|At|By|For|From)\s+)?(?:[^\s’']+[’']s\s+)?", match.group(1)).end()
+        start, named = match.start(1) + leading, match.group(1)[leading:]
+        if not named or _chunk_is_organisation(named) or named.split()[0] in NOT_PLACES | TITLES | ENGLISH_WORDS:
+            continue
+        if _demonym(named) or match.group(2) == "road" or re.fullmatch(r"[A-Z]{2,6}s?", named):
             continue
         kind = KIND_WORDS[match.group(2)]
-        if match.group(2) == "road" or match.group(1).split()[0] in ENGLISH_WORDS:
-            continue
-        possessive = re.search(r".*[’']s\s", match.group(1))
-        start = match.start(1) + (possessive.end() if possessive else 0)
         yield _described(text, start, match.end(1), kind)
         if match.group(2).endswith("s"):
             yield from _listed_before(text, match.start(1), kind)
@@ -228,7 +231,8 @@ def _described(text, start, end, kind):
 
 
 def _listed_before(text, end, kind):
-    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]{1,40}),?\s+(?:and\s+)?", text[max(0, end - 80):end]):
+    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]{1,40}(?:\s[A-Z][\w’'-]{1,40}){0,2}),?\s+(?:and\s+)?(?=[A-Z])",
+                             text[max(0, end - 80):end]):
         start = max(0, end - 80) + match.start(1)
         if text[start:start + len(match.group(1))] not in NOT_PLACES:
             yield _place(start, start + len(match.group(1)), text, kind)
@@ -249,7 +253,7 @@ def _precision(kind, latitude):
 
 
 def _chunk_is_organisation(chunk):
-    return any(word.strip(",.’'") in ORGANISATION_WORDS for word in chunk.split())
+    return any(word.strip(",.’'") in ORGANISATION_WORDS for word in re.split(r"[\s-]+", chunk))
 
 
 def _inside_organisation(text, start, end):

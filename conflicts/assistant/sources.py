@@ -54,6 +54,8 @@ TITLE = re.compile(
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident|commissioner|"
     r"administrator|chairman|ambassador|adviser|advisor|deputy|envoy)\b", re.I)
 CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]{1,40}(?:\s+(?:al-|el-|bin\s+|Abu\s+)?[A-Z][a-z’'-]{1,40})+\b")
+# 'local police official Abbas Khan', 'civil society leader Pandanzi': a role in lower case, then a name.
+ROLE_THEN_NAME = re.compile(r"^(?:the\s+)?(?:(?!(?:the|a|an|and|of)\s)[a-z][\w-]*\s+){1,5}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
 PROPER_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.-]*)+$")
 DEMONYMS = re.compile(r"\b(?:Syrian|Russian|Turkish|Israeli|Lebanese|Kenyan|Somali|Yemeni|Ukrainian|Iranian|Sudanese|"
                       r"Nigerian|Afghan|Pakistani|Iraqi|American|British|French)\b")
@@ -123,6 +125,8 @@ def _names_person(phrase):
         word = head.strip()
         return word not in ("Moscow", "Kyiv", "Washington") and word.lower() not in COMMON_HEADS \
             and gazetteer_lookup(word) is None
+    if ROLE_THEN_NAME.match(head):
+        return True
     return bool(names) and len(head.split()) <= 4 and not DEMONYMS.search(head) and not re.match(r"^[Tt]he\s", head)
 
 

@@ -166,3 +166,17 @@ def test_an_office_holder_named_after_the_office_is_a_named_person_and_outlets_a
         "Two men were missing, the high commissioner of Soum province Mohamed Dah said. "
         "Local media reported the strikes, with some outlets saying nine people had been killed.")]
     assert kinds == ["named_person", "news_agency", "news_agency"]
+
+
+def test_nobody_claiming_and_blamed_on_are_not_attributions():
+    assert only("No one immediately claimed responsibility. No group has claimed the attack. "
+                "Most of the attacks were blamed on the Pakistani Taliban.") == []
+
+
+def test_a_source_keeps_its_acronym_a_role_before_a_name_and_a_reduced_relative_clause():
+    found = [(a["source"]["text"], a["source"]["kind"]) for a in only(
+        "The Balochistan Liberation Army (BLA), a banned separatist group, claimed responsibility for the raid. "
+        "The attack occurred in Karak, local police official Abbas Khan said. "
+        "They were killed by members of M23, a rebel group the United Nations says has links to Rwanda.")]
+    assert found == [("The Balochistan Liberation Army (BLA), a banned separatist group", "named_organisation"),
+                     ("local police official Abbas Khan", "named_person"), ("the United Nations", "named_organisation")]

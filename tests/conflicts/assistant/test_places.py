@@ -76,3 +76,10 @@ def test_a_country_ending_in_i_is_not_read_as_a_demonym_and_a_base_is_a_military
 def test_a_place_in_a_persons_title_stays_a_place():
     text = "Two men were missing, the high commissioner of Soum province Mohamed Dah said."
     assert [p["text"] for p in places(text)] == ["Soum"]
+
+
+def test_a_people_is_no_place_and_a_police_station_or_province_named_before_its_kind_is():
+    found = {p["text"]: p["kind"] for p in places(
+        "Baloch separatists raided a compound. Militants attacked the Chaudhwan police station. "
+        "The Khyber Pakhtunkhwa provincial police chief spoke. Tehreek-e-Taliban Pakistan (TTP) denied it.")}
+    assert found == {"Chaudhwan": "military_post", "Khyber Pakhtunkhwa": "province"}
