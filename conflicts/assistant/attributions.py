@@ -25,14 +25,15 @@ VERBS = (
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
     r"(?P<citedby>(?:cited|quoted)\s+by)|(?P<quotedas>quoted\s+as\s+saying)|"
-    r"(?P<told>told\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
+    r"(?P<told>(?:told|tells|tell)\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
     r"(?P<verb>" + VERBS + r"))\b"
 )
 # Cue words that are also nouns ("media reports", "UN estimates", "the claims") and adjectives ("an estimated").
 NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning"])
-NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
+NOUN_BEFORE = re.compile(r"(?:\b(?:no|any|a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
                          r"credible|many|initial|such|earlier|local)\s*)$", re.I)
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|these|those|new|unconfirmed|latest|initial)\s*$", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|these|those|new|unconfirmed|latest|initial|no|any)\s*$",
+                               re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
 PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting|blaming|accusing|"
                         r"announcing)$")
@@ -91,9 +92,11 @@ def _is_cue(text, cue, s_start, s_end):
         subject = text[s_start:cue.start()]
         return bool(re.search(r"\b(?:footage|video|videos|images|photos|pictures|imagery)\b", subject, re.I))
     verb = (cue.group("verb") or "").lower()
+    before = text[max(s_start, cue.start() - 30):cue.start()]
+    if cue.group("told"):
+        return not (cue.group(0).startswith("tell ") and MODAL_BEFORE.search(before))
     if not verb:
         return True
-    before = text[max(s_start, cue.start() - 30):cue.start()]
     after = text[cue.end():cue.end() + 16]
     if PASSIVE_BEFORE.search(before) and verb.endswith("ed") and verb != "said" and (
             not PASSIVE_AGENT.match(after) or re.search(r"\bnot\b", before)):

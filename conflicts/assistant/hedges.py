@@ -4,6 +4,8 @@ alleged, disputed or denied."""
 import re
 
 DENIAL_CUES = re.compile(r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
+# A next sentence that reports someone's words hedges its own claim, not the one before it.
+ATTRIBUTING = re.compile(r"\b(?:said|says|told|according to|added|adding)\b")
 SHOWS = re.compile(r"\bappear(?:s|ed)? to show\b", re.I)
 HEDGES = [
     ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|could not (?:be )?(?:independently )?verif|"
@@ -25,6 +27,8 @@ def hedge_read(cue, source, sentence, following, reported=""):
     for hedge, pattern in HEDGES:
         if pattern.search(source + " " + sentence):
             return hedge
+    if ATTRIBUTING.search(following):
+        return "none"
     for hedge, pattern in HEDGES:
         if hedge in ("unverified", "unconfirmed", "disputed") and pattern.search(following) and not SHOWS.search(following):
             return hedge

@@ -182,7 +182,8 @@ def _gazetteer_place(text, start, end, name, lowered):
         return None
     if text[start - 1:start] == "-":
         return None
-    if re.match(r"^-(?:based|backed|led|run|controlled|held|born|linked|affiliated|allied|style)\b", text[end:end + 12]):
+    if re.match(r"^-(?:based|backed|led|run|controlled|held|born|linked|affiliated|allied|style|type|made|class|flagged|"
+                r"owned|registered|bound)\b", text[end:end + 14]):
         return None
     known = gazetteer_lookup(name)
     if known is None:

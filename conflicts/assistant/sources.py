@@ -17,7 +17,7 @@ PERSON_KINDS = (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.EYEWIT
 
 # What follows the noun phrase and says how the source spoke, not who it is.
 CIRCUMSTANCE = re.compile(
-    r"(?:,?\s+(?:speaking|talking|writing|posting)\s+(?:to|on|in|from|by|under)\b|,?\s+(?:who|which|that)\b|"
+    r"(?:,?\s+(?:speaking|talking|writing|posting)\s+(?:to|on|in|from|by|under)\b|,?\s+(?:who|whose|which|that)\b|"
     r"\s+(?:quoted|cited)\s+by\b|,?\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:statement|post|interview|video)\b).*$",
     re.I | re.S)
 FOOTAGE = re.compile(r"\b(?:footage|video|videos|images|photos|photographs|pictures|satellite imagery)\b", re.I)
@@ -42,12 +42,13 @@ OFFICIAL_HEADS = frozenset(["authorities", "authority", "police", "government", 
 OFFICE_HEADS = frozenset(["governor", "commander", "mayor", "minister", "spokesman", "spokeswoman", "spokesperson",
                           "president", "chief", "head", "director", "secretary", "prosecutor", "general", "envoy",
                           "commissioner", "administrator", "chairman", "ambassador", "adviser", "advisor", "deputy"])
-NEWS_HEADS = frozenset(["outlet", "outlets", "newspaper", "newspapers", "broadcaster", "broadcasters", "agencies", "media"])
+NEWS_HEADS = frozenset(["outlet", "outlets", "newspaper", "newspapers", "broadcaster", "broadcasters", "agency", "agencies",
+                        "media", "channel", "television", "station", "website", "daily"])
 COMMON_HEADS = EYEWITNESS_HEADS | ANONYMOUS_HEADS | OFFICIAL_HEADS | OFFICE_HEADS
 ORGANISATION = re.compile(
     r"\b(?:Ministry|ministry|Observatory|observatory|Army|army|military|Forces|forces|Agency|Commission|Council|"
     r"Organization|Organisation|UN|United Nations|OCHA|UNICEF|WHO|ICRC|Red Cross|Committees?|Office|group|Group|"
-    r"movement|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
+    r"movement|Command|[Pp]olice|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
     r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
@@ -63,7 +64,7 @@ DEMONYMS = re.compile(r"\b(?:Syrian|Russian|Turkish|Israeli|Lebanese|Kenyan|Soma
 
 def source_kind(phrase):
     """The SourceKind a source phrase reads as, and whether it names nobody."""
-    core = CIRCUMSTANCE.sub("", phrase).strip() or phrase
+    core = re.sub(r"\s*\([A-Z]{2,8}\)", "", CIRCUMSTANCE.sub("", phrase).strip() or phrase)
     first = _first_phrase(core)
     head = _head_noun(first)
     if FOOTAGE.search(core):
@@ -78,6 +79,9 @@ def source_kind(phrase):
         return SourceKind.ANONYMOUS, True
     if head in OFFICE_HEADS and re.match(r"^(?:an?|one|another)\s", first, re.I) and not _names_person(first):
         return SourceKind.ANONYMOUS, True
+    apposition = _head_noun(_first_phrase(core.split(",", 1)[1])) if "," in core else ""
+    if apposition in NEWS_HEADS and len(first.split()) <= 3:
+        return SourceKind.NEWS_AGENCY, False
     if head in OFFICIAL_HEADS or re.search(r"\band (?:\w+ )?authorities$", core):
         return SourceKind.OFFICIAL_STATEMENT, False
     return _named_kind(core, head)
@@ -105,7 +109,11 @@ def _first_phrase(core):
     """The phrase's first noun phrase: 'a police officer' of 'a police officer, speaking ...',
     'health authorities' of 'health authorities and local residents', 'Residents' of
     'Residents in Bala Gudud'."""
-    return re.split(r",|\s+(?:and|or|of|for|by|from|in|at|with|close to|familiar with)\s+", core, maxsplit=1)[0]
+    parts = re.split(r",|\s+(?:and|or|of|for|by|from|in|at|with|close to|familiar with|whose)\s+", core, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) == 1 and parts[0].lower() not in COMMON_HEADS and \
+            re.match(r"\S+\s+(?:and|or)\s", core):
+        return _first_phrase(parts[1])
+    return parts[0]
 
 
 def _head_noun(first):
@@ -116,6 +124,8 @@ def _head_noun(first):
 
 def _names_person(phrase):
     head = phrase.split(",")[0]
+    if ROLE_THEN_NAME.match(head):
+        return True
     if ORGANISATION.search(head) and not TITLE.search(head):
         return False
     names = [name for name in CAPITALISED_NAME.findall(head) if not re.match(r"^(?:The|A|An)\s", name)]
@@ -125,8 +135,6 @@ def _names_person(phrase):
         word = head.strip()
         return word not in ("Moscow", "Kyiv", "Washington") and word.lower() not in COMMON_HEADS \
             and gazetteer_lookup(word) is None
-    if ROLE_THEN_NAME.match(head):
-        return True
     return bool(names) and len(head.split()) <= 4 and not DEMONYMS.search(head) and not re.match(r"^[Tt]he\s", head)
 
 

@@ -180,3 +180,19 @@ def test_a_source_keeps_its_acronym_a_role_before_a_name_and_a_reduced_relative_
         "They were killed by members of M23, a rebel group the United Nations says has links to Rwanda.")]
     assert found == [("The Balochistan Liberation Army (BLA), a banned separatist group", "named_organisation"),
                      ("local police official Abbas Khan", "named_person"), ("the United Nations", "named_organisation")]
+
+
+def test_a_named_channel_security_sources_and_an_acronym_keep_their_kinds():
+    kinds = [(a["cue"]["text"], a["source"]["kind"]) for a in only(
+        "Rudaw, a local television channel whose reporters were inside the base, said two attackers entered. "
+        "An Iraqi base was hit, Iraqi and U.S. security sources tell AFP. "
+        "The ship came under attack, the US Central Command (CENTCOM) said. There were no reported injuries.")]
+    assert kinds == [("said", "news_agency"), ("tell AFP", "anonymous"), ("said", "named_organisation")]
+
+
+def test_a_next_sentence_that_quotes_someone_does_not_hedge_the_one_before():
+    first, _ = only("Western sources told AFP the rockets were Iranian-made. "
+                    "“One contractor died,” a source said, and could not confirm his nationality.")
+    assert first["hedge"] == "none"
+    (attribution,) = only("The militant group claims to have killed 26 soldiers. These figures have not been confirmed.")
+    assert attribution["hedge"] == "unconfirmed"
