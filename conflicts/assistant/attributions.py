@@ -19,7 +19,7 @@ VERBS = (
     r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
     r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|explained|"
     r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
-    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|accuse|blame|deny|confirm|warn|"
+    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|informed|accuse|blame|deny|confirm|warn|"
     r"announce|insist|allege|acknowledge|admit|urge|denounce"
 )
 CUE = re.compile(
@@ -48,7 +48,7 @@ DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|comman
 RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
                       r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
 PUNCTUATION = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))")
-BOUNDARY = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where)\b")
+BOUNDARY = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where|but)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"

@@ -48,7 +48,7 @@ COUNTED = frozenset(
 )
 CLAUSE_WORDS = frozenset(["were", "was", "are", "is", "have", "has", "had", "that", "who", "which", "in", "on", "at",
                           "from", "to", "and", "or", "by", "after", "before", "when", "since", "of", "for", "with"])
-TOLL_BEFORE = re.compile(r"\b(?:toll|tally|number|count)\b[^.;]{0,30}\b(?:at|to)\s*$", re.I)
+TOLL_BEFORE = re.compile(r"\b(?:toll|tally|number|count)\b[^.;]{0,90}\b(?:at|to)\s*$", re.I)
 YEAR_BEFORE = re.compile(r"\b(?:in|since|until|by|before|after|from|of|during|early|late|mid)\s*$", re.I)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ish|ans)$")
 
@@ -96,12 +96,14 @@ def _counts(text, match, before, after):
     casualty_before = next((CASUALTIES[w.lower()] for w in reversed(previous) if w.lower() in CASUALTIES), None)
     if re.search(r"(?:risen|rose|rises|rise|climbed|reached)\s+to\s*$", before) and re.search(r"toll", text[max(0, match.start() - 200):match.start()], re.I):
         return casualty or "killed"
-    if TOLL_BEFORE.search(before):
+    if TOLL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
         return casualty_before or "killed"
     if re.match(r"^\s+(?:\w+\s+){0,3}(?:from|out of)\s+(?:their|his|her|its)\s+(?:homes?|villages?|towns?)\b", after):
         return "displaced"
     if casualty_before and re.search(r"\b(?:" + "|".join(CASUALTIES) + r")\s+$", before, re.I):
         return casualty_before
+    if re.match(r"^\s+of\s+(?:the|them|those)\b", after) and _value(match.group("n") or "") not in (None, 1):
+        return casualty or "people"
     if head is None and not (words and words[0].lower() in CASUALTIES) and not re.match(r"^\)\s+[A-Z][a-z]+\s+[A-Z]", after):
         return None
     return casualty_before or casualty or head or "people"

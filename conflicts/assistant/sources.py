@@ -49,7 +49,7 @@ ORGANISATION = re.compile(
     r"\b(?:Ministry|ministry|Observatory|observatory|Army|army|military|Forces|forces|Agency|Commission|Council|"
     r"Organization|Organisation|UN|United Nations|OCHA|UNICEF|WHO|ICRC|Red Cross|Committees?|Office|group|Group|"
     r"movement|Command|[Pp]olice|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
-    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally)\b")
+    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally|watchdog)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident|commissioner|"
@@ -98,7 +98,7 @@ def _named_kind(core, head):
     country = gazetteer_lookup(re.sub(r"^the\s+", "", core)) if len(core.split()) <= 3 else None
     if country is not None and country.kind == "country" or core in ("Moscow", "Kyiv", "Washington", "Beijing", "Tehran"):
         return SourceKind.OFFICIAL_STATEMENT, False
-    if ORGANISATION.search(core) or PROPER_NAME.match(core):
+    if ORGANISATION.search(core) or PROPER_NAME.match(core) or PROPER_NAME.match(_first_phrase(core)):
         return SourceKind.NAMED_ORGANISATION, False
     if re.match(r"^[A-Z]", core) and not re.match(r"^(?:The|A|An)\b", core):
         return SourceKind.NAMED_ORGANISATION, False

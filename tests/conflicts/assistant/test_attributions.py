@@ -196,3 +196,10 @@ def test_a_next_sentence_that_quotes_someone_does_not_hedge_the_one_before():
     assert first["hedge"] == "none"
     (attribution,) = only("The militant group claims to have killed 26 soldiers. These figures have not been confirmed.")
     assert attribution["hedge"] == "unconfirmed"
+
+
+def test_but_ends_a_clause_before_the_speaker_and_informed_is_a_cue():
+    found = [(a["cue"]["text"], a["source"]["text"]) for a in only(
+        "It was not clear what the attacks were targeting but an activist in the area said there were no fighters. "
+        "Later, the governor informed about two casualties in Vovchansk.")]
+    assert found == [("said", "an activist in the area"), ("informed", "the governor")]

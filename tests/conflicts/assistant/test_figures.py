@@ -55,3 +55,9 @@ def test_a_year_after_a_preposition_is_not_a_figure():
 
 def test_people_forced_from_their_homes_are_displaced():
     assert figures("The conflict forced millions from their homes.") == [("millions", None, None, "displaced")]
+
+
+def test_a_number_risen_to_far_from_its_noun_and_a_partitive_count_are_read():
+    assert figures("The number of people killed in earlier airstrikes on the city of Khan Sheikoun had risen to 13.") == [
+        ("13", 13, 13, "killed")]
+    assert figures("Two of the wounded are in severe condition.") == [("Two", 2, 2, "wounded")]
