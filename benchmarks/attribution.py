@@ -93,6 +93,9 @@ def evaluate(names, annotations_suggest, show_errors=False):
                 print(f"  [{name}] source {s['source']['text']!r} for gold {g['source']['text']!r}")
             if show_errors and s["hedge"] != g["hedge"]:
                 print(f"  [{name}] hedge {s['hedge']} for gold {g['hedge']} at {s['cue']['text']!r}")
+            if show_errors and (s["source"]["kind"], s["source"]["anonymous"]) != (g["source"]["kind"], g["source"]["anonymous"]):
+                print(f"  [{name}] kind {s['source']['kind']}/{s['source']['anonymous']} for gold "
+                      f"{g['source']['kind']}/{g['source']['anonymous']} at {s['source']['text']!r}")
         totals["sources"] = [x + y for x, y in zip(totals["sources"], (right_sources, len(s_cues), len(g_cues)), strict=True)]
         place_pairs = pair(got["places"], gold["places"])
         totals["places"] = [x + y for x, y in zip(totals["places"], (len(place_pairs), len(got["places"]), len(gold["places"])), strict=True)]

@@ -13,6 +13,7 @@ from .gazetteer import gazetteer_lookup
 from .hedges import HEDGES
 from .places import places_find
 from .segments import sentence_spans
+from .sources import CAPITALISED_NAME
 from .vocabulary import Vocabulary, vocabulary_load
 
 MAX_TEXT_LENGTH = 100_000
@@ -44,8 +45,8 @@ def annotations_suggest(text, *, vocabulary=None):
         return empty
     vocabulary = vocabulary if vocabulary is not None else Vocabulary()
     attributions = attributions_find(readable, vocabulary)
-    people = [(a["source"]["start"], a["source"]["end"]) for a in attributions
-              if a["source"]["kind"] == "named_person" and gazetteer_lookup(a["source"]["text"]) is None]
+    people = [span for a in attributions if a["source"]["kind"] == "named_person"
+              and gazetteer_lookup(a["source"]["text"]) is None for span in _name_spans(a["source"])]
     return {
         "attributions": _restore(attributions, text),
         "places": _restore(places_find(readable, vocabulary, people), text),
@@ -70,6 +71,15 @@ def hedge_near(text, start, end):
         if match := CUE.search(sentence):
             return match.group(0)
     return ""
+
+
+def _name_spans(source):
+    """The person's name in a source phrase (its last name written in capitals), without its
+    title or apposition: in 'the high commissioner of Soum province Mohamed Dah' only 'Mohamed
+    Dah', so Soum stays a place."""
+    head = source["text"].split(",")[0]
+    names = [match.span() for match in CAPITALISED_NAME.finditer(head)][-1:]
+    return [(source["start"] + start, source["start"] + end) for start, end in names or [(0, len(head))]]
 
 
 def _readable(text):

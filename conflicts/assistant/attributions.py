@@ -12,29 +12,56 @@ from .segments import paragraphs, sentences
 from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
 
 RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
-             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media))")
+             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media)|dpa|"
+             r"(?:news\s+)?(?:agency|newspaper|broadcaster|channel|daily|outlet|station|website))")
+VERBS = (
+    r"said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|announcing|stated|wrote|"
+    r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
+    r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|explained|"
+    r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
+    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|informed|accuse|blame|deny|confirm|warn|"
+    r"announce|insist|allege|acknowledge|admit|urge|denounce"
+)
 CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
-    r"(?P<told>told\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
-    r"(?P<verb>said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|stated|wrote|"
-    r"writes|confirmed|confirms|confirming|warned|warns|denied|denies|denying|claimed|claims|claiming|quoted|quoting|"
-    r"cited|citing|counted|indicated|noted|insisted|alleged|alleges|reiterated|explained|acknowledged))\b"
+    r"(?P<citedby>(?:cited|quoted)\s+by)|(?P<quotedas>quoted\s+as\s+saying)|"
+    r"(?P<told>(?:told|tells|tell)\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
+    r"(?P<verb>" + VERBS + r"))\b"
 )
-NOUN_BEFORE = re.compile(r"(?:\b(?:a|the|of|denying|new|unconfirmed|its|their|latest|these|those|media|press|news|some|"
+# Cue words that are also nouns ("media reports", "UN estimates", "the claims") and adjectives ("an estimated").
+NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning"])
+NOUN_BEFORE = re.compile(r"(?:\b(?:no|any|a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
                          r"credible|many|initial|such|earlier|local)\s*)$", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|these|those|new|unconfirmed|latest|initial|no|any)\s*$",
+                               re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
-PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting)$")
-PUNCTUATION = re.compile(r"[,;:“”\"(]")
-BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|which|who|while|whereas|when|after|because|where)\b")
+PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting|blaming|accusing|"
+                        r"announcing)$")
+NESTED = re.compile(r"^\s*(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:had|has|have|would|will)?\s*$")
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?!phone|telephone|email)")
+BASE_FORMS = frozenset(["say", "accuse", "blame", "deny", "confirm", "warn", "announce", "insist", "allege", "acknowledge",
+                        "admit", "urge", "denounce"])
+MODAL_BEFORE = re.compile(r"\b(?:to|not|cannot|could|would|will|did|does|do|may|might|must|should|can|n't)\s+(?:\w+\s+)?$", re.I)
+COORDINATED = re.compile(r"^\s*[^,;:.“”\"]{0,60}?\s(?:and|but)\s+(?:also\s+)?$")
+DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|commander|spokesman|spokeswoman|"
+                             r"spokesperson|governor|minister|source)")
+RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
+                      r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
+PUNCTUATION = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))")
+BOUNDARY = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where|but)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
     r"last\s+week|yesterday|today|this\s+week))+\s*$")
 LEADING = re.compile(r"^(?:(?:but|and|so|with|while|as|meanwhile|however|earlier|later|also|yet|then|in the process)\b[\s,]*)+", re.I)
-DATELINE = re.compile(r"^(?:[A-Z][\w .,'’-]*?)?\((?:Reuters|AP|AFP|Xinhua|IANS|AA|Anadolu)\)\s*(?:[-–—]+\s*)?|^[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+")
+DATELINE = re.compile(r"(?:[A-Z][\w .,'’-]{0,60}?)?\((?:Reuters|AP|AFP|Xinhua|IANS|AA|Anadolu|PTI|dpa)\)\s*(?:[-–—]+\s*)?|"
+                      r"[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+")
 SKIP_AFTER_CUE = re.compile(r"^(?:\s*(?:on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|"
                             r"on\s+Telegram|on\s+X|late\s+on\s+\w+day|earlier|later|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|,|:))+")
 MAX_SOURCE_WORDS = 14
+MAX_APPOSITION_WORDS = 24
+NOBODY_BEFORE = re.compile(r"\b(?:no one|nobody|no group|none)\s+(?:\w+\s+){0,2}$", re.I)
+REDUCED_RELATIVE = re.compile(r"(?<=\w)\s+(?:the|a|an)\s+(?=[A-Z])")
 
 
 def attributions_find(text, vocabulary):
@@ -44,10 +71,13 @@ def attributions_find(text, vocabulary):
     for index, (s_start, s_end) in enumerate(spans):
         following = text[spans[index + 1][0]:spans[index + 1][1]] if index + 1 < len(spans) else ""
         previous_cue_end, in_sentence = s_start, []
-        for cue in CUE.finditer(text, s_start, s_end):
-            if not _is_cue(text, cue, s_start, s_end):
+        cues = [cue for cue in CUE.finditer(text, s_start, s_end) if _is_cue(text, cue, s_start, s_end)]
+        for number, cue in enumerate(cues):
+            if in_sentence and NESTED.match(text[previous_cue_end:cue.start()]):
                 continue
-            attribution = _attribution(text, cue, (s_start, s_end), previous_cue_end, following, found, in_sentence, vocabulary)
+            last = number + 1 == len(cues)
+            scope = (previous_cue_end, s_end if last else cues[number + 1].start(), following if last else "")
+            attribution = _attribution(text, cue, (s_start, s_end), scope, found, in_sentence, vocabulary)
             previous_cue_end = cue.end()
             if attribution:
                 found.append(attribution)
@@ -56,45 +86,65 @@ def attributions_find(text, vocabulary):
 
 
 def _is_cue(text, cue, s_start, s_end):
-    before = text[max(s_start, cue.start() - 30):cue.start()]
-    word = cue.group(0)
-    if cue.group("verb") in ("reported", "reports") and (NOUN_BEFORE.search(before) or PASSIVE_BEFORE.search(before)):
-        return False
-    if cue.group("verb") and cue.group("verb").lower() in ("confirmed", "denied", "reported", "quoted", "cited", "alleged") and PASSIVE_BEFORE.search(before):
-        return False
-    if cue.group("verb") in ("claimed", "claims") and re.match(r"\s+the\s+lives", text[cue.end():cue.end() + 12]):
-        return False
-    if cue.group("verb") in ("added", "adding", "adds") and re.match(r"\s+to\b", text[cue.end():cue.end() + 4]):
-        return False
-    if cue.group("verb") == "alleged" and not re.match(r"\s+(?:that|to)\b", text[cue.end():cue.end() + 6]):
-        return False
+    """A reporting word used as one: not a noun ('media reports'), an adjective ('an estimated
+    400'), a passive ('was confirmed dead') or another sense ('claimed the lives', 'added to')."""
     if cue.group("show"):
         subject = text[s_start:cue.start()]
         return bool(re.search(r"\b(?:footage|video|videos|images|photos|pictures|imagery)\b", subject, re.I))
-    return bool(word)
+    verb = (cue.group("verb") or "").lower()
+    before = text[max(s_start, cue.start() - 30):cue.start()]
+    if cue.group("told"):
+        return not (cue.group(0).startswith("tell ") and MODAL_BEFORE.search(before))
+    if not verb:
+        return True
+    after = text[cue.end():cue.end() + 16]
+    if PASSIVE_BEFORE.search(before) and verb.endswith("ed") and verb != "said" and (
+            not PASSIVE_AGENT.match(after) or re.search(r"\bnot\b", before)):
+        return False
+    if verb in BASE_FORMS and MODAL_BEFORE.search(before):
+        return False
+    if verb in NOUN_LIKE and (DETERMINER_BEFORE if verb.endswith("ed") else NOUN_BEFORE).search(before):
+        return False
+    if verb.startswith("estimate") and not re.match(r"\s+(?:the|that|at|there)\b", after):
+        return False
+    if verb in ("claimed", "claims") and re.match(r"\s+the\s+lives", after):
+        return False
+    if NOBODY_BEFORE.search(before) or (verb.startswith("blame") and re.match(r"\s+on\b", after)):
+        return False
+    if verb in ("added", "adding", "adds") and re.match(r"\s+to\b", after):
+        return False
+    return not (verb == "alleged" and not re.match(r"\s+(?:that|to)\b", after))
 
 
-def _attribution(text, cue, sentence_span, previous_cue_end, following, found, in_sentence, vocabulary):
+def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary):
+    """One cue's attribution; `scope` is the stretch of the sentence its hedge is read from
+    (from the previous cue to the next) and the sentence after it, for the last cue only."""
     s_start, s_end = sentence_span
+    previous_cue_end, scope_end, following = scope
     cue_start, cue_end = cue.span()
     if PARTICIPLE.match(cue.group(0)) and in_sentence and text[s_start:cue_start].rstrip().endswith(","):
         return _participle(text, cue, in_sentence[-1], s_end, following)
+    if in_sentence and COORDINATED.search(text[previous_cue_end:cue_start]):
+        return _participle(text, cue, in_sentence[-1], s_end, following)
     if cue.group("asreported") and not cue.group("by"):
         source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
-    elif cue.group("according") or cue.group("by"):
+    elif cue.group("according") or cue.group("by") or cue.group("citedby"):
         source = _phrase_after(text, cue_end, s_end)
+    elif cue.group("verb") and PASSIVE_BEFORE.search(text[s_start:cue_start]) and PASSIVE_AGENT.match(text[cue_end:s_end]):
+        source = _phrase_after(text, cue_end + PASSIVE_AGENT.match(text[cue_end:s_end]).end(), s_end)
     else:
-        source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _subject(
+        source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _relative_antecedent(
+            text, s_start, cue_start) or _subject(
             text, cue_start, max(s_start, previous_cue_end)) or _inverted_source(text, cue, s_start, s_end)
     if source is None:
         return None
     source_text = text[source[0]:source[1]]
-    sentence = text[s_start:s_end]
     claim = _claim(text, cue, source, s_start, s_end)
     resolved = _resolve(source_text, source, found)
     if resolved is None:
         return None
-    hedge = hedge_read(cue.group(0), source_text, sentence, following, text[cue_end:s_end])
+    hedge = hedge_read(cue.group(0), source_text, text[max(s_start, previous_cue_end):scope_end], following,
+                       text[cue_end:s_end])
     _link_record(resolved, vocabulary)
     claim_span = _span(text, *claim) if claim else _span(text, cue_end, cue_end)
     return {"cue": _span(text, cue_start, cue_end), "source": resolved, "claim": claim_span, "hedge": hedge}
@@ -126,6 +176,9 @@ def _resolve(source_text, source, found):
     """The source itself, or for a pronoun the latest earlier source of the right sort."""
     if not is_pronoun(source_text):
         kind, anonymous = source_kind(source_text)
+        earlier = _described_again(source_text, found)
+        if earlier:
+            kind, anonymous = earlier["kind"], earlier["anonymous"]
         return {"start": source[0], "end": source[1], "text": source_text, "kind": str(kind), "anonymous": anonymous,
                 "record_id": None}
     word = source_text.strip().lower()
@@ -139,6 +192,14 @@ def _resolve(source_text, source, found):
             continue
         return dict(candidate)
     return None
+
+
+def _described_again(source_text, found):
+    """'the official', 'the commander': a person named or described before, whose kind and
+    anonymity it keeps (the official who was anonymous stays anonymous, a named one named)."""
+    if not DEFINITE_PERSON.fullmatch(source_text.strip()):
+        return None
+    return next((a["source"] for a in reversed(found) if a["source"]["kind"] in PERSON_KINDS[:2]), None)
 
 
 def _inverted_source(text, cue, s_start, s_end, after_quote=False):
@@ -165,6 +226,20 @@ def _phrase_after(text, start, end):
     return _trim(text, phrase_start, phrase_end)
 
 
+def _relative_antecedent(text, s_start, cue_start):
+    """'There was no comment from Russia, which denies ...': the noun the relative clause follows."""
+    relative = RELATIVE.search(text[s_start:cue_start])
+    if not relative:
+        return None
+    end = s_start + relative.start()
+    pieces = list(re.finditer(r"\b(?:from|by|of|to|with|for|on|at|in|that|against|was|were|is|are|has|have|had)\s+",
+                              text[s_start:end]))
+    start = s_start + (pieces[-1].end() if pieces else 0)
+    if not 1 <= len(text[start:end].split()) <= 6:
+        return None
+    return _trim(text, start, end)
+
+
 def _subject(text, cue_start, floor):
     """The noun phrase before the cue, with its apposition ('Name, head of the observatory,')."""
     left = _left_boundary(text, floor, cue_start)
@@ -173,6 +248,11 @@ def _subject(text, cue_start, floor):
     if not gap_clean.strip(" ,"):
         return _apposition(text, floor, left)
     start = left + gap.find(gap_clean)
+    reduced = [m for m in REDUCED_RELATIVE.finditer(gap_clean)
+               if not re.search(r"\b(?:of|for|in|at|from|by|on|to|with|and)$", gap_clean[:m.start()])]
+    if reduced:
+        gap_clean = gap_clean[reduced[-1].start():].lstrip()
+        start = left + gap.find(gap_clean)
     if len(gap_clean.split()) > MAX_SOURCE_WORDS or not re.match(r"[A-Za-z]", gap_clean) or re.search(r"\b(?:and|or)$", gap_clean):
         return None
     return _trim(text, start, start + len(gap_clean))
@@ -187,7 +267,7 @@ def _apposition(text, floor, left):
         return None
     head_left = _left_boundary(text, floor, middle_comma, commas_only=False)
     head = LEADING.sub("", text[head_left:middle_comma].strip())
-    if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_SOURCE_WORDS:
+    if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_APPOSITION_WORDS:
         return None
     start = head_left + text[head_left:middle_comma].find(head)
     return _trim(text, start, left - 1)
@@ -197,8 +277,8 @@ def _left_boundary(text, floor, end, commas_only=False):
     boundary = floor
     for match in (PUNCTUATION if commas_only else BOUNDARY).finditer(text, floor, end):
         boundary = match.end()
-    dateline = DATELINE.match(text, boundary) if boundary == floor else None
-    return dateline.end() if dateline else boundary
+    dateline = DATELINE.match(text, floor)
+    return dateline.end() if dateline and boundary < dateline.end() <= end else boundary
 
 
 def _claim(text, cue, source, s_start, s_end):

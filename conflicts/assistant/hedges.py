@@ -4,12 +4,14 @@ alleged, disputed or denied."""
 import re
 
 DENIAL_CUES = re.compile(r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
+# A next sentence that reports someone's words hedges its own claim, not the one before it.
+ATTRIBUTING = re.compile(r"\b(?:said|says|told|according to|added|adding)\b")
 SHOWS = re.compile(r"\bappear(?:s|ed)? to show\b", re.I)
 HEDGES = [
     ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|could not (?:be )?(?:independently )?verif|"
                               r"not (?:been )?(?:able to )?(?:independently )?verif|unverified|cannot be verified|"
                               r"could not immediately verify|has not independently verified)", re.I)),
-    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?confirmed|could not (?:be )?confirm)", re.I)),
+    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?(?:been )?confirmed|could not (?:be )?confirm)", re.I)),
     ("alleged", re.compile(r"\b(?:alleged(?:ly)?|allegations?)\b", re.I)),
     ("reportedly", re.compile(r"\breportedly\b", re.I)),
     ("disputed", re.compile(r"\b(?:disputed?|disputes|exaggerat\w+|rejected (?:the|these) (?:claims?|figures?))", re.I)),
@@ -25,7 +27,9 @@ def hedge_read(cue, source, sentence, following, reported=""):
     for hedge, pattern in HEDGES:
         if pattern.search(source + " " + sentence):
             return hedge
+    if ATTRIBUTING.search(following):
+        return "none"
     for hedge, pattern in HEDGES:
-        if hedge in ("unverified", "disputed") and pattern.search(following) and not SHOWS.search(following):
+        if hedge in ("unverified", "unconfirmed", "disputed") and pattern.search(following) and not SHOWS.search(following):
             return hedge
     return "none"

@@ -77,3 +77,129 @@ def test_a_participle_takes_the_speaker_of_its_sentence():
 def test_words_that_only_look_like_cues_are_not_attributions():
     assert only("Six officers were confirmed dead. The drone attack claimed the lives of three children.") == []
     assert only("Officials were denying reports of shelling.")[0]["source"]["text"] == "Officials"
+
+
+def test_an_anonymous_source_speaking_to_an_outlet_is_anonymous_not_the_outlet():
+    (attribution,) = only("A security source speaking to TRT World said the posts would be evacuated.")
+    assert attribution["source"]["text"] == "A security source speaking to TRT World"
+    assert (attribution["source"]["kind"], attribution["source"]["anonymous"]) == ("anonymous", True)
+    (attribution,) = only("Two officials, speaking on condition of anonymity, told Reuters the convoy was hit.")
+    assert (attribution["source"]["kind"], attribution["source"]["anonymous"]) == ("anonymous", True)
+
+
+def test_the_kind_is_read_from_the_source_phrases_own_noun():
+    kinds = {a["source"]["text"]: a["source"]["kind"] for a in only(
+        "The Sudan Doctors Network said seven children were wounded. "
+        "Health authorities and local residents said the camp was hit. "
+        "The New York Times reported that four fighters were killed. "
+        "The regional governor said the shelling continued.")}
+    assert kinds == {"The Sudan Doctors Network": "named_organisation",
+                     "Health authorities and local residents": "official_statement",
+                     "The New York Times": "news_agency", "The regional governor": "named_person"}
+
+
+def test_reporting_verbs_beyond_said_are_cues_with_their_speakers():
+    text = ("Activists blamed government forces for the shelling. The medical group denounced the attack. "
+            "The network appealed to the United Nations to act. A study by two universities estimates the toll at 130,000. "
+            "The minister was quoted as saying the road was closed. "
+            "A senior security official in Mogadishu told dpa that the town had fallen. "
+            "A U.S. official told the news agency the target was a commander.")
+    found = [(a["cue"]["text"], a["source"]["text"]) for a in only(text)]
+    assert found == [("blamed", "Activists"), ("denounced", "The medical group"), ("appealed", "The network"),
+                     ("estimates", "A study by two universities"), ("quoted as saying", "The minister"),
+                     ("told dpa", "A senior security official in Mogadishu"), ("told the news agency", "A U.S. official")]
+
+
+def test_nouns_adjectives_and_passives_that_look_like_cues_are_not_attributions():
+    assert only("An estimated 400 people fled. The claims could not be checked. Four were reported missing. "
+                "The Taliban has not commented on his reported death.") == []
+
+
+def test_a_relative_clause_speaks_for_the_noun_before_it():
+    (attribution,) = only("There was no immediate comment from Russia, which denies targeting civilians.")
+    assert (attribution["cue"]["text"], attribution["source"]["text"]) == ("denies", "Russia")
+    assert (attribution["source"]["kind"], attribution["hedge"]) == ("official_statement", "denied")
+
+
+def test_a_verb_joined_by_and_shares_the_speaker_and_reads_its_own_hedge():
+    claimed, said = only("Al Shabaab claimed responsibility for the attack and said 26 soldiers had been killed, "
+                         "but that could not be confirmed by other sources.")
+    assert claimed["source"]["text"] == said["source"]["text"] == "Al Shabaab"
+    assert claimed["source"]["kind"] == "named_organisation"
+    assert (claimed["hedge"], said["hedge"]) == ("none", "unconfirmed")
+
+
+def test_what_a_speaker_reports_it_did_is_one_attribution_not_two():
+    (attribution,) = only("The activist group said it had counted 22 bodies.")
+    assert attribution["claim"]["text"] == "it had counted 22 bodies"
+
+
+def test_the_official_keeps_the_kind_of_the_person_described_before():
+    first, second = only("Four militiamen were killed, police spokesman Abdul Khalil Asir said. "
+                         "The attackers fled, the official confirmed.")
+    assert second["source"]["text"] == "the official"
+    assert (second["source"]["kind"], second["source"]["anonymous"]) == ("named_person", False)
+    first, second = only("A military commander in the region said the base fell. Troops withdrew, the official said.")
+    assert (first["source"]["kind"], second["source"]["kind"]) == ("anonymous", "anonymous")
+
+
+def test_a_dateline_is_not_part_of_the_source():
+    (attribution,) = only("BEIRUT (AP) – Syrian activists say two people were killed.")
+    assert attribution["source"]["text"] == "Syrian activists"
+
+
+def test_present_tense_passive_with_agent_and_what_clauses_are_cues():
+    found = [(a["cue"]["text"], a["source"]["text"]) for a in only(
+        "Rights groups accuse the military of razing villages. "
+        "This was reported by the head of the regional administration Oleh Kiper, UNN reports. "
+        "At least 12 soldiers were killed in what authorities say is the biggest attack.")]
+    assert found == [("accuse", "Rights groups"), ("reported", "the head of the regional administration Oleh Kiper"),
+                     ("reports", "UNN"), ("say", "authorities")]
+
+
+def test_a_negated_or_infinitive_verb_is_no_cue():
+    assert only("The figures have not been confirmed by other sources. Officials declined to confirm the toll.") == []
+
+
+def test_an_office_holder_named_after_the_office_is_a_named_person_and_outlets_are_news():
+    kinds = [a["source"]["kind"] for a in only(
+        "Two men were missing, the high commissioner of Soum province Mohamed Dah said. "
+        "Local media reported the strikes, with some outlets saying nine people had been killed.")]
+    assert kinds == ["named_person", "news_agency", "news_agency"]
+
+
+def test_nobody_claiming_and_blamed_on_are_not_attributions():
+    assert only("No one immediately claimed responsibility. No group has claimed the attack. "
+                "Most of the attacks were blamed on the Pakistani Taliban.") == []
+
+
+def test_a_source_keeps_its_acronym_a_role_before_a_name_and_a_reduced_relative_clause():
+    found = [(a["source"]["text"], a["source"]["kind"]) for a in only(
+        "The Balochistan Liberation Army (BLA), a banned separatist group, claimed responsibility for the raid. "
+        "The attack occurred in Karak, local police official Abbas Khan said. "
+        "They were killed by members of M23, a rebel group the United Nations says has links to Rwanda.")]
+    assert found == [("The Balochistan Liberation Army (BLA), a banned separatist group", "named_organisation"),
+                     ("local police official Abbas Khan", "named_person"), ("the United Nations", "named_organisation")]
+
+
+def test_a_named_channel_security_sources_and_an_acronym_keep_their_kinds():
+    kinds = [(a["cue"]["text"], a["source"]["kind"]) for a in only(
+        "Rudaw, a local television channel whose reporters were inside the base, said two attackers entered. "
+        "An Iraqi base was hit, Iraqi and U.S. security sources tell AFP. "
+        "The ship came under attack, the US Central Command (CENTCOM) said. There were no reported injuries.")]
+    assert kinds == [("said", "news_agency"), ("tell AFP", "anonymous"), ("said", "named_organisation")]
+
+
+def test_a_next_sentence_that_quotes_someone_does_not_hedge_the_one_before():
+    first, _ = only("Western sources told AFP the rockets were Iranian-made. "
+                    "“One contractor died,” a source said, and could not confirm his nationality.")
+    assert first["hedge"] == "none"
+    (attribution,) = only("The militant group claims to have killed 26 soldiers. These figures have not been confirmed.")
+    assert attribution["hedge"] == "unconfirmed"
+
+
+def test_but_ends_a_clause_before_the_speaker_and_informed_is_a_cue():
+    found = [(a["cue"]["text"], a["source"]["text"]) for a in only(
+        "It was not clear what the attacks were targeting but an activist in the area said there were no fighters. "
+        "Later, the governor informed about two casualties in Vovchansk.")]
+    assert found == [("said", "an activist in the area"), ("informed", "the governor")]

@@ -35,3 +35,29 @@ def test_dates_ages_distances_durations_and_percentages_are_not_figures():
     text = ("On October 7, 2023, a 62-year-old man walked 30 km over two weeks; 12 percent of the "
             "houses in 2014 and one of them, the Hermes 900 drone.")
     assert figures(text) == []
+
+
+def test_the_counted_noun_is_found_past_adjectives_and_compounds():
+    assert figures("Four other senior Taliban militants were also killed.") == [("Four", 4, 4, "killed")]
+    assert figures("Ularamu lost three brothers-in-law in the attack.") == [("three", 3, 3, "brothers-in-law")]
+    assert figures("The blockade hit the five Darfur states.") == [("five", 5, 5, "states")]
+
+
+def test_a_toll_put_at_a_number_counts_the_dead():
+    assert figures("A study estimates the death toll at approximately 130,000.") == [
+        ("approximately 130,000", 130000, 130000, "killed")]
+    assert figures("Another resident said so, putting the death toll at 21.") == [("21", 21, 21, "killed")]
+
+
+def test_a_year_after_a_preposition_is_not_a_figure():
+    assert figures("An attack on a school in 2014 left 145 people dead.") == [("145", 145, 145, "killed")]
+
+
+def test_people_forced_from_their_homes_are_displaced():
+    assert figures("The conflict forced millions from their homes.") == [("millions", None, None, "displaced")]
+
+
+def test_a_number_risen_to_far_from_its_noun_and_a_partitive_count_are_read():
+    assert figures("The number of people killed in earlier airstrikes on the city of Khan Sheikoun had risen to 13.") == [
+        ("13", 13, 13, "killed")]
+    assert figures("Two of the wounded are in severe condition.") == [("Two", 2, 2, "wounded")]

@@ -40,3 +40,46 @@ def test_names_inside_organisations_demonyms_and_people_are_not_places():
     text = ("The head of the Kherson Regional Military Administration, Oleksandr Prokudin, said Syrian and Somali "
             "officials met. Writing by Tom Perry.")
     assert places(text) == []
+
+
+def test_a_compass_direction_is_part_of_the_name_and_alone_is_no_place():
+    found = [(p["text"], p["kind"]) for p in places("Shelling hit El-Fasher, the capital of North Darfur, and northeastern Kunar.")]
+    assert found == [("El-Fasher", "city"), ("North Darfur", "region"), ("Kunar", "region")]
+
+
+def test_a_name_inside_an_organisations_name_is_no_place_at_any_mention():
+    found = [p["text"] for p in places("The Pakistan Defense Ministry spoke. The Pakistan Taliban did not. "
+                                       "Troops left Pakistan. The al-Fashir Resistance Committees said so.")]
+    assert found == ["Pakistan"]
+
+
+def test_a_place_the_text_describes_keeps_the_kind_the_text_gives():
+    found = {p["text"]: p["kind"] for p in places("Gunmen stormed the village of Kuda in Adamawa state. "
+                                                  "Militants took Janaale, an agriculturally-rich region.")}
+    assert found == {"Kuda": "village", "Adamawa": "province", "Janaale": "region"}
+
+
+def test_a_persons_title_keeps_the_places_it_names():
+    text = '"All of them are civilians," Oleh Synehubov, governor of the Kharkiv region, said.'
+    assert [p["text"] for p in places(text)] == ["Kharkiv"]
+
+
+def test_english_words_at_a_sentence_start_are_not_places():
+    assert places("More than 300,000 people have fled. Most were women.") == []
+
+
+def test_a_country_ending_in_i_is_not_read_as_a_demonym_and_a_base_is_a_military_post():
+    found = {p["text"]: p["kind"] for p in places("Jihadists attacked the army's Nassoumbou base near the border with Mali.")}
+    assert found == {"Nassoumbou": "military_post", "Mali": "country"}
+
+
+def test_a_place_in_a_persons_title_stays_a_place():
+    text = "Two men were missing, the high commissioner of Soum province Mohamed Dah said."
+    assert [p["text"] for p in places(text)] == ["Soum"]
+
+
+def test_a_people_is_no_place_and_a_police_station_or_province_named_before_its_kind_is():
+    found = {p["text"]: p["kind"] for p in places(
+        "Baloch separatists raided a compound. Militants attacked the Chaudhwan police station. "
+        "The Khyber Pakhtunkhwa provincial police chief spoke. Tehreek-e-Taliban Pakistan (TTP) denied it.")}
+    assert found == {"Chaudhwan": "military_post", "Khyber Pakhtunkhwa": "province"}
