@@ -19,7 +19,7 @@ TEMPLATE = "conflicts/admin/merge.html"
 
 
 def merge_url(record):
-    return reverse(f"{record.snippet_viewset.get_url_namespace()}:merge", args=[record.pk])
+    return reverse(record.snippet_viewset.get_url_name("merge"), args=[record.pk])
 
 
 def may_merge(user, record):
