@@ -55,6 +55,20 @@ def annotation_refs_replace(html, kind, old_pk, new_pk):
     return ANNOTATION_LINK.sub(replace, html or ""), count
 
 
+def annotation_refs_follow_merges(html):
+    """The html with each span naming a merged record naming the record it was merged into: text
+    edited while the record was merged is saved pointing at the record kept. One query per kind
+    with spans at most."""
+    wanted = {}
+    for kind, pk in annotation_refs(html):
+        wanted.setdefault(kind, set()).add(pk)
+    for kind, pks in wanted.items():
+        merged = apps.get_model("conflicts", RECORD_MODELS[kind]).objects.filter(pk__in=pks, merged_into__isnull=False)
+        for old_pk, new_pk in merged.values_list("pk", "merged_into_id"):
+            html = annotation_refs_replace(html, kind, old_pk, new_pk)[0]
+    return html
+
+
 def annotation_reference_errors(html):
     """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
 

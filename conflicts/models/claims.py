@@ -62,6 +62,7 @@ class Claim(index.Indexed, MergeableMixin, StatusHistoryMixin, EventTimeMixin, T
         index.AutocompleteField("statement"),
         index.FilterField("status"),
         index.FilterField("conflict"),
+        index.FilterField("merged_into"),
     ]
 
     class Meta:

@@ -93,6 +93,7 @@ class Location(index.Indexed, MergeableMixin, TimestampedModel):
         index.SearchField("alternative_names"),
         index.AutocompleteField("alternative_names"),
         index.FilterField("kind"),
+        index.FilterField("merged_into"),
     ]
 
     class Meta:

@@ -83,6 +83,7 @@ class Source(index.Indexed, MergeableMixin, TimestampedModel):
         index.AutocompleteField("public_label"),
         index.FilterField("kind"),
         index.FilterField("is_anonymous"),
+        index.FilterField("merged_into"),
     ]
 
     class Meta:

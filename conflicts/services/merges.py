@@ -327,7 +327,7 @@ def merge_records(*, keep, duplicate, user, note, allow_cross_conflict=False):
         webhook_event_emit(
             event=MERGE_EVENTS[model],
             audience=lambda partner: partner.pk in receivers or partner_may_receive(partner, keep),
-            data={API_ROUTES[model]: _record_data(duplicate), "merged_into": _record_data(keep)},
+            data={MERGE_KINDS[model].value: _record_data(duplicate), "merged_into": _record_data(keep)},
         )
     plan.page_ids = touched
     return plan

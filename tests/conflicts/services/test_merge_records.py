@@ -22,6 +22,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _site(site_tree):
+    """Merge events name the records kept on the site's address: a default Site is needed."""
+
+
 def span(kind, record, text="the words"):
     return f'<a linktype="{kind}" id="{record.pk}">{text}</a>'
 
@@ -221,3 +226,15 @@ def test_records_merged_earlier_follow_to_the_record_kept(claims, superuser):
     merge_records(keep=keep, duplicate=Claim.objects.get(pk=duplicate.pk), user=superuser, note="")
 
     assert Claim.objects.get(pk=older.pk).merged_into_id == keep.pk
+
+
+def test_text_saved_after_the_merge_with_the_duplicate_names_the_claim_kept(claims, superuser):
+    from wagtail.rich_text import RichText
+
+    from conflicts.blocks import AnnotatedRichTextBlock
+
+    keep, duplicate = claims
+    merge_records(keep=keep, duplicate=duplicate, user=superuser, note="")
+
+    cleaned = AnnotatedRichTextBlock(features=["claim"]).clean(RichText(f"<p>{span('claim', duplicate)}</p>"))
+    assert annotation_refs(cleaned.source) == [("claim", keep.pk)]
