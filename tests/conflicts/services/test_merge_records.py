@@ -238,3 +238,31 @@ def test_text_saved_after_the_merge_with_the_duplicate_names_the_claim_kept(clai
 
     cleaned = AnnotatedRichTextBlock(features=["claim"]).clean(RichText(f"<p>{span('claim', duplicate)}</p>"))
     assert annotation_refs(cleaned.source) == [("claim", keep.pk)]
+
+
+def test_a_merged_place_leaves_the_sitemap_search_and_the_assistants_vocabulary(client, superuser):
+    from conflicts.assistant import vocabulary_load
+
+    keep, duplicate = LocationFactory(name="Sheik Aqil"), LocationFactory(name="Shaykh Aqil")
+
+    merge_records(keep=keep, duplicate=duplicate, user=superuser, note="")
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert keep.get_absolute_url() in sitemap
+    assert duplicate.get_absolute_url() not in sitemap
+    found = client.get("/search/", {"q": "Aqil", "type": "place"}).content.decode()
+    assert duplicate.get_absolute_url() not in found
+    assert {place.location_id for place in vocabulary_load().places.values()} == {keep.pk}
+
+
+def test_the_inspect_view_of_the_claim_kept_shows_the_duplicates_history(client, claims, superuser):
+    keep, duplicate = claims
+    claim_change_status(claim=duplicate, to="denied", by=None, note="Ankara denies it.",
+                        internal_note="Called the ministry.")
+    merge_records(keep=keep, duplicate=duplicate, user=superuser, note="")
+    client.force_login(superuser)
+
+    html = client.get(f"/admin/snippets/conflicts/claim/inspect/{keep.pk}/").content.decode()
+
+    assert "Merged duplicates and their history" in html
+    assert "Ankara denies it." in html and "Called the ministry." in html
