@@ -20,12 +20,12 @@ def public_pages():
 
 def public_claims():
     """Claims that public coverage carries, in its text or as an explainer's key claims."""
-    return Claim.objects.carried_by(public_pages())
+    return Claim.objects.current().carried_by(public_pages())
 
 
 def public_sources():
     """Sources cited in public coverage, or saying a claim it carries."""
-    return Source.objects.cited_by(public_pages())
+    return Source.objects.current().cited_by(public_pages())
 
 
 def conflicts_covered_by(pages):
@@ -82,18 +82,18 @@ def partner_pages(partner, *, live=True):
 
 def partner_claims(partner):
     """Claims of the partner's conflicts that its coverage carries (in the text or as key claims)."""
-    return Claim.objects.filter(conflict__in=partner_conflict_ids(partner)).carried_by(partner_pages(partner))
+    return Claim.objects.current().filter(conflict__in=partner_conflict_ids(partner)).carried_by(partner_pages(partner))
 
 
 def partner_sources(partner):
     """Sources cited in the partner's coverage, or saying one of its claims."""
-    return Source.objects.cited_by(partner_pages(partner), claims=partner_claims(partner))
+    return Source.objects.current().cited_by(partner_pages(partner), claims=partner_claims(partner))
 
 
 def partner_locations(partner):
     """Places of the partner's conflicts, and places its coverage mentions."""
     mentioned = Annotation.objects.filter(page__in=partner_pages(partner).values("pk")).values("location_id")
-    return Location.objects.filter(
+    return Location.objects.current().filter(
         Q(conflicts__in=partner_conflict_ids(partner)) | Q(pk__in=mentioned)
     ).distinct()
 
@@ -110,11 +110,23 @@ def partner_figures(partner):
     )
 
 
+def with_tombstones(records):
+    """`records` and the tombstones of the duplicates merged into them: a partner that may receive a
+    record is told which records it replaces (tombstones carry no more than their id and the record kept)."""
+    model = records.model
+    return model.objects.filter(Q(pk__in=records.values("pk")) | Q(merged_into__in=records.values("pk")))
+
+
 def partner_may_receive(partner, record, *, removed=False):
-    """Whether the partner may receive this claim, figure, tally or page through the API (or, for
-    a page just removed, whether it could until now): the webhooks' rule, the API's own querysets."""
+    """Whether the partner may receive this claim, source, place, figure, tally or page through the
+    API (or, for a page just removed, whether it could until now): the webhooks' rule, the API's own
+    querysets."""
     if isinstance(record, Claim):
         return partner_claims(partner).filter(pk=record.pk).exists()
+    if isinstance(record, Source):
+        return partner_sources(partner).filter(pk=record.pk).exists()
+    if isinstance(record, Location):
+        return partner_locations(partner).filter(pk=record.pk).exists()
     if isinstance(record, Figure):
         return partner_figures(partner).filter(pk=record.pk).exists()
     if isinstance(record, Tally):

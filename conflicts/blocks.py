@@ -8,7 +8,7 @@ from wagtail.rich_text import RichText
 
 from .links import rich_text_for_rendering
 from .selectors import annotation_records_load, body_annotation_refs
-from .spans import annotation_reference_errors, records_prefetched
+from .spans import annotation_reference_errors, annotation_refs_follow_merges, records_prefetched
 
 
 class RefusedRichText(RichText):
@@ -50,7 +50,8 @@ class AnnotatedRichTextBlock(blocks.RichTextBlock):
         errors = annotation_reference_errors(value.source)
         if errors:
             raise ValidationError(errors)
-        return value
+        followed = annotation_refs_follow_merges(value.source)
+        return value if followed == value.source else RichText(followed)
 
 
 class AnnotatedStreamBlock(blocks.StreamBlock):

@@ -126,6 +126,9 @@ class WebhookEvent(models.TextChoices):
     CLAIM_STATUS_CHANGED = "claim.status_changed", "Claim status changed"
     CLAIM_PUBLISHED = "claim.published", "Claim published (first carried by coverage the partner receives)"
     FIGURE_STATUS_CHANGED = "figure.status_changed", "Figure status changed"
+    CLAIM_MERGED = "claim.merged", "Claim merged into another (a duplicate): replace it with the one kept"
+    SOURCE_MERGED = "source.merged", "Source merged into another (a duplicate): replace it with the one kept"
+    PLACE_MERGED = "place.merged", "Place merged into another (a duplicate): replace it with the one kept"
 
 
 class DeliveryStatus(models.TextChoices):

@@ -2,11 +2,12 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .spans import annotation_reference_errors
+from .spans import annotation_reference_errors, annotation_refs_follow_merges
 
 
 class ReportingPageForm(WagtailAdminPageForm):
-    """Refuses a rich-text body whose annotations name no existing record, with a message.
+    """Refuses a rich-text body whose annotations name no existing record, with a message, and
+    saves spans naming a merged record naming the record kept.
 
     StreamField bodies check each block (conflicts.blocks.AnnotatedRichTextBlock); a plain
     RichTextField body is checked here.
@@ -19,4 +20,5 @@ class ReportingPageForm(WagtailAdminPageForm):
         if isinstance(value, str):
             for error in annotation_reference_errors(value):
                 self.add_error(field_name, error)
+            cleaned_data[field_name] = annotation_refs_follow_merges(value)
         return cleaned_data

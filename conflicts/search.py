@@ -55,5 +55,8 @@ def search_results(*, q, type="", conflict=None):
         places = Location.objects.select_related("parent")
         allowed = set(conflict.locations.values_list("pk", flat=True)) if conflict else None
         matches = backend.search(q, places)[:PER_TYPE * 2]
-        results += [("place", place) for place in matches if allowed is None or place.pk in allowed][:PER_TYPE]
+        results += [
+            ("place", place) for place in matches
+            if not place.merged_into_id and (allowed is None or place.pk in allowed)
+        ][:PER_TYPE]
     return results

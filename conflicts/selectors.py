@@ -334,9 +334,22 @@ def claim_page_context(claim):
     return {
         "claim": claim,
         "status_changes": status_changes,
+        "merged_status_changes": claim_merged_history(claim),
         "reported_at": status_changes[0].changed_at if status_changes else None,
         "pages": list(carried_by),
     }
+
+
+def claim_merged_history(claim):
+    """The status histories of the duplicates merged into the claim, each as it was recorded:
+    [(duplicate, [changes])], oldest duplicate first."""
+    changes = ClaimStatusChange.objects.filter(claim__merged_into=claim).select_related("claim").order_by(
+        "claim_id", "changed_at", "pk"
+    )
+    histories = {}
+    for change in changes:
+        histories.setdefault(change.claim, []).append(change)
+    return list(histories.items())
 
 
 def conflict_page_context(conflict):

@@ -33,7 +33,7 @@ class PublicSitemap(WagtailSitemap):
 
 class LocationSitemap(PublicSitemap):
     def items(self):
-        return Location.objects.order_by("pk")
+        return Location.objects.current().order_by("pk")
 
 
 class ClaimSitemap(PublicSitemap):

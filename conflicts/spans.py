@@ -36,6 +36,39 @@ def annotation_refs(html):
     return refs
 
 
+def annotation_refs_replace(html, kind, old_pk, new_pk):
+    """(html with every `kind` span naming old_pk naming new_pk instead, how many were changed).
+
+    Only the id attribute of those spans changes: the text, the other attributes and every other
+    span stay as they were, byte for byte."""
+    count = 0
+
+    def replace(match):
+        nonlocal count
+        id_match = ID_ATTRIBUTE.search(match.group(0))
+        if match.group(1).lower() != kind or not id_match or parse_id(id_match.group(1)) != old_pk:
+            return match.group(0)
+        count += 1
+        tag = match.group(0)
+        return tag[:id_match.start()] + f'id="{new_pk}"' + tag[id_match.end():]
+
+    return ANNOTATION_LINK.sub(replace, html or ""), count
+
+
+def annotation_refs_follow_merges(html):
+    """The html with each span naming a merged record naming the record it was merged into: text
+    edited while the record was merged is saved pointing at the record kept. One query per kind
+    with spans at most."""
+    wanted = {}
+    for kind, pk in annotation_refs(html):
+        wanted.setdefault(kind, set()).add(pk)
+    for kind, pks in wanted.items():
+        merged = apps.get_model("conflicts", RECORD_MODELS[kind]).objects.filter(pk__in=pks, merged_into__isnull=False)
+        for old_pk, new_pk in merged.values_list("pk", "merged_into_id"):
+            html = annotation_refs_replace(html, kind, old_pk, new_pk)[0]
+    return html
+
+
 def annotation_reference_errors(html):
     """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
 

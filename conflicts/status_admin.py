@@ -88,19 +88,23 @@ class StatusHistoryInspectView(InspectView):
         return self.field_labels.get(field_name) or super().get_field_label(field_name, field)
 
     def get_status_changes_display_value(self):
-        changes = self.object.status_changes.select_related("changed_by")
-        return format_html_join(
-            "",
-            "<p>{} – {} → {} by {}: {}{}</p>",
+        return changes_display(self.object.status_changes.select_related("changed_by"))
+
+
+def changes_display(changes):
+    """A status history for the admin: when, from and to, who, why, and the internal note."""
+    return format_html_join(
+        "",
+        "<p>{} – {} → {} by {}: {}{}</p>",
+        (
             (
-                (
-                    date_format(change.changed_at, "DATETIME_FORMAT"),
-                    change.get_from_status_display() or "new",
-                    change.get_to_status_display(),
-                    change.changed_by or "system",
-                    change.note,
-                    format_html(" <em>(internal: {})</em>", change.internal_note) if change.internal_note else "",
-                )
-                for change in changes
-            ),
-        )
+                date_format(change.changed_at, "DATETIME_FORMAT"),
+                change.get_from_status_display() or "new",
+                change.get_to_status_display(),
+                change.changed_by or "system",
+                change.note,
+                format_html(" <em>(internal: {})</em>", change.internal_note) if change.internal_note else "",
+            )
+            for change in changes
+        ),
+    )

@@ -2,12 +2,21 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from . import audience, selectors, structured_data
-from .models import ClaimAttribution, Conflict, Location
+from .models import Claim, ClaimAttribution, Conflict, Location, Source
 from .search import SearchForm, search_results
+
+
+def merged_redirect(tombstones, public_records):
+    """A permanent redirect from a merged record's address to the record kept, when readers may see it."""
+    tombstone = tombstones.merged().select_related("merged_into").first()
+    if tombstone is None or not public_records.filter(pk=tombstone.merged_into_id).exists():
+        raise Http404("No such record.")
+    return HttpResponsePermanentRedirect(tombstone.merged_into.get_absolute_url())
 
 
 def claim_detail(request, pk):
@@ -15,7 +24,9 @@ def claim_detail(request, pk):
         "places",
         Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
     )
-    claim = get_object_or_404(claims, pk=pk)
+    claim = claims.filter(pk=pk).first()
+    if claim is None:
+        return merged_redirect(Claim.objects.filter(pk=pk), audience.public_claims())
     context = selectors.claim_page_context(claim)
     attributions = list(claim.attributions.all())
     context.update({
@@ -27,6 +38,8 @@ def claim_detail(request, pk):
 
 def location_detail(request, slug):
     location = get_object_or_404(Location.objects.select_related("parent"), slug=slug)
+    if location.merged_into_id:
+        return merged_redirect(Location.objects.filter(pk=location.pk), Location.objects.current())
     context = {"location": location, **selectors.location_page_context(location)}
     context["jsonld"] = structured_data.place(location, request)
     return TemplateResponse(request, "conflicts/location_detail.html", context)
@@ -36,7 +49,9 @@ def source_detail(request, pk):
     sources = audience.public_sources().only(
         "pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability"
     )
-    source = get_object_or_404(sources, pk=pk)
+    source = sources.filter(pk=pk).first()
+    if source is None:
+        return merged_redirect(Source.objects.filter(pk=pk), audience.public_sources())
     claims = audience.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
     return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import transaction
+from django.urls import path
 from django.utils.html import format_html_join
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSe
 from .choices import ClaimStatus, SourceKind
 from .chooser_head_start import HeadStartMixin
 from .figure_admin import FigureViewSet, TallyViewSet
+from .merge_admin import CurrentRecordsChooserViewSet, CurrentRecordsMixin, MergeView
 from .models import (
     CONFIDENTIAL_SOURCE_FIELDS,
     CONFIDENTIAL_SOURCE_PERMISSION,
@@ -22,6 +24,7 @@ from .models import (
     Source,
 )
 from .models.figures import EVENT_PANEL
+from .selectors import claim_merged_history
 from .services.claims import claim_change_status, claim_create, claim_history_start
 from .services.sources import source_create, source_log_confidential_view
 from .status_admin import (
@@ -30,6 +33,7 @@ from .status_admin import (
     StatusHistoryEditView,
     StatusHistoryForm,
     StatusHistoryInspectView,
+    changes_display,
 )
 
 
@@ -42,13 +46,23 @@ class ConflictViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class MergeableViewSetMixin:
+    """Adds the "Merge into…" view (`<namespace>:merge`); its choosers offer records still in use only."""
+
+    chooser_viewset_class = CurrentRecordsChooserViewSet
+
+    def get_urlpatterns(self):
+        merge = MergeView.as_view(model=self.model)
+        return [*super().get_urlpatterns(), path("merge/<int:pk>/", merge, name="merge")]
+
+
 class LocationFilterSet(WagtailFilterSet):
     class Meta:
         model = Location
         fields = ["kind", "conflicts", "geo_precision"]
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(MergeableViewSetMixin, SnippetViewSet):
     model = Location
     icon = "site"
     menu_label = "Places"
@@ -87,7 +101,7 @@ class SourceEditView(ConfidentialViewAuditMixin, EditView):
     pass
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(MergeableViewSetMixin, SnippetViewSet):
     model = Source
     icon = "user"
     menu_label = "Sources"
@@ -117,7 +131,10 @@ class ClaimFilterSet(WagtailFilterSet):
 class ClaimInspectView(StatusHistoryInspectView):
     """Shows the claim with its whole status history and its sources."""
 
-    field_labels = {**StatusHistoryInspectView.field_labels, "attributions": "Who says it"}
+    field_labels = {
+        **StatusHistoryInspectView.field_labels, "attributions": "Who says it",
+        "merged_records": "Merged duplicates and their history", "merged_into": "Merged into",
+    }
 
     def get_attributions_display_value(self):
         rows = self.object.attributions.select_related("source")
@@ -127,8 +144,14 @@ class ClaimInspectView(StatusHistoryInspectView):
             ((row.source, row.how_obtained or "—", row.credibility) for row in rows),
         ) or "—"
 
+    def get_merged_records_display_value(self):
+        """Each duplicate merged into the claim, with the status history it had, as it was recorded."""
+        return format_html_join("", "<div class=\"merged-history\"><p><strong>{}</strong></p>{}</div>", (
+            (duplicate, changes_display(changes)) for duplicate, changes in claim_merged_history(self.object)
+        )) or "—"
 
-class ClaimViewSet(SnippetViewSet):
+
+class ClaimViewSet(MergeableViewSetMixin, SnippetViewSet):
     model = Claim
     icon = "info-circle"
     menu_label = "Claims"
@@ -138,7 +161,7 @@ class ClaimViewSet(SnippetViewSet):
     inspect_view_class = ClaimInspectView
     inspect_view_fields = [
         "statement", "conflict", "places", "event_label", "status", "status_changed_at", "attributions",
-        "status_changes",
+        "status_changes", "merged_records", "merged_into",
     ]
     add_view_class = ClaimCreateView
     edit_view_class = ClaimEditView
@@ -172,7 +195,7 @@ class ClaimQuickCreateForm(forms.Form):
     status = forms.ChoiceField(choices=ClaimStatus.choices, initial=ClaimStatus.UNCONFIRMED)
     status_note = forms.CharField(required=False, label="Why this status", max_length=1000)
     source = forms.ModelChoiceField(
-        queryset=Source.objects.only("pk", "public_label"), required=False,
+        queryset=Source.objects.current().only("pk", "public_label"), required=False,
         help_text="An existing source, or describe a new anonymous one below.",
     )
     new_source_label = forms.CharField(
@@ -230,11 +253,12 @@ class UserFormKwargsMixin:
         return kwargs
 
 
-class AnnotationChooseView(HeadStartMixin, AnnotationChosenMixin, UserFormKwargsMixin, chooser_views.ChooseView):
+class AnnotationChooseView(HeadStartMixin, AnnotationChosenMixin, UserFormKwargsMixin, CurrentRecordsMixin,
+                           chooser_views.ChooseView):
     pass
 
 
-class AnnotationChooseResultsView(HeadStartMixin, AnnotationChosenMixin, UserFormKwargsMixin,
+class AnnotationChooseResultsView(HeadStartMixin, AnnotationChosenMixin, UserFormKwargsMixin, CurrentRecordsMixin,
                                   chooser_views.ChooseResultsView):
     pass
 

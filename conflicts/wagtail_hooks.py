@@ -3,9 +3,10 @@
 from django.urls import include, path, reverse
 from django.utils.html import json_script
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import review_admin, suggestion_admin, withdrawal_admin
+from . import merge_admin, review_admin, suggestion_admin, withdrawal_admin
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -15,6 +16,7 @@ from .rich_text import (
     conversion_rule,
     suggest_control_config,
 )
+from .services.merges import MERGE_ACTION, MERGED_INTO_ACTION
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
 from .services.withdrawals import WITHDRAW_ACTION
 from .viewsets import ConflictDeskGroup, annotation_choosers
@@ -52,6 +54,16 @@ def register_sourcing_review_urls():
 @hooks.register("register_page_action_menu_item")
 def register_withdraw_menu_item():
     return withdrawal_admin.WithdrawMenuItem()
+
+
+@hooks.register("register_snippet_listing_buttons")
+def register_merge_listing_buttons(snippet, user, next_url=None):
+    return merge_admin.merge_listing_buttons(snippet, user, next_url)
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_merge_menu_item(model):
+    return merge_admin.merge_menu_item(model)
 
 
 @hooks.register("register_permissions")
@@ -111,3 +123,28 @@ def register_confidential_view_action(actions):
         "Opened the confidential identity and notes",
     )
     actions.register_action(WITHDRAW_ACTION, "Withdraw", "Withdrawn (legal or safety)")
+
+
+@hooks.register("register_log_actions")
+def register_merge_actions(actions):
+    @actions.register_action(MERGE_ACTION)
+    class MergedHere(LogFormatter):
+        label = "Merge a duplicate"
+
+        def format_message(self, log_entry):
+            duplicate = log_entry.data.get("duplicate", {})
+            return f"Merged the duplicate “{duplicate.get('title', '')}” (id {duplicate.get('id')}) into this record"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("note", "")
+
+    @actions.register_action(MERGED_INTO_ACTION)
+    class MergedInto(LogFormatter):
+        label = "Merged into another record"
+
+        def format_message(self, log_entry):
+            kept = log_entry.data.get("merged_into", {})
+            return f"Merged into “{kept.get('title', '')}” (id {kept.get('id')}): this record is now a tombstone"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("note", "")

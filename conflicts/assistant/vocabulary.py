@@ -41,9 +41,9 @@ class Vocabulary:
 def vocabulary_load():
     """The desk's Location names and spellings, Source labels and annotated phrases."""
     vocabulary = Vocabulary()
-    for row in Location.objects.values("id", "name", "alternative_names", "kind", "geonames_id", "latitude", "longitude"):
+    for row in Location.objects.current().values("id", "name", "alternative_names", "kind", "geonames_id", "latitude", "longitude"):
         vocabulary_add_location(vocabulary, **row)
-    for row in Source.objects.values("id", "public_label", "kind", "is_anonymous"):
+    for row in Source.objects.current().values("id", "public_label", "kind", "is_anonymous"):
         vocabulary_add_source(vocabulary, **row)
     annotated = Annotation.objects.filter(kind__in=[AnnotationKind.SOURCE, AnnotationKind.PLACE]).values(
         "kind", "quote", "source_id", "source__kind", "source__is_anonymous", "location_id", "location__kind",

@@ -14,6 +14,8 @@ from ..conf import key_claim_models
 from .mixins import (
     AbstractStatusChange,
     EventTimeMixin,
+    MergeableMixin,
+    MergeableQuerySet,
     StatusChangeOutsideHistory,  # noqa: F401  (re-exported: where claims' callers have imported it from)
     StatusGuardedQuerySet,
     StatusHistoryMixin,
@@ -23,7 +25,7 @@ from .mixins import (
 )
 
 
-class ClaimQuerySet(StatusGuardedQuerySet):
+class ClaimQuerySet(MergeableQuerySet, StatusGuardedQuerySet):
     def open(self):
         return self.filter(status__in=[ClaimStatus.UNCONFIRMED, ClaimStatus.DISPUTED])
 
@@ -37,7 +39,7 @@ class ClaimQuerySet(StatusGuardedQuerySet):
         return self.filter(carried)
 
 
-class Claim(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel, ClusterableModel):
+class Claim(index.Indexed, MergeableMixin, StatusHistoryMixin, EventTimeMixin, TimestampedModel, ClusterableModel):
     status_service = "conflicts.services.claims.claim_change_status"
 
     statement = models.TextField(help_text="The claim in one or two sentences, as reported.")
@@ -60,6 +62,7 @@ class Claim(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel,
         index.AutocompleteField("statement"),
         index.FilterField("status"),
         index.FilterField("conflict"),
+        index.FilterField("merged_into"),
     ]
 
     class Meta:

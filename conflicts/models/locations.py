@@ -9,10 +9,10 @@ from wagtail.search import index
 
 from ..choices import GeoPrecision, LocationKind
 from ..geojson import geometry_normalise, validate_geometry
-from .mixins import TimestampedModel
+from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel
 
 
-class Location(index.Indexed, TimestampedModel):
+class Location(index.Indexed, MergeableMixin, TimestampedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=32, choices=LocationKind.choices)
@@ -66,6 +66,8 @@ class Location(index.Indexed, TimestampedModel):
         ],
     )
 
+    objects = MergeableQuerySet.as_manager()
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -91,6 +93,7 @@ class Location(index.Indexed, TimestampedModel):
         index.SearchField("alternative_names"),
         index.AutocompleteField("alternative_names"),
         index.FilterField("kind"),
+        index.FilterField("merged_into"),
     ]
 
     class Meta:

@@ -14,6 +14,34 @@ from encrypted_model_fields.fields import EncryptedTextField
 from ..choices import ClaimStatus, EventPrecision
 
 
+class MergeableQuerySet(models.QuerySet):
+    """Records that are still records, and the tombstones of those merged into another."""
+
+    def current(self):
+        return self.filter(merged_into__isnull=True)
+
+    def merged(self):
+        return self.filter(merged_into__isnull=False)
+
+
+class MergeableMixin(models.Model):
+    """A record that can be merged into its duplicate: it stays as a tombstone naming the record kept,
+    so its address, its partners' copies and its history still lead somewhere.
+    Written only by conflicts.services.merges.merge_records()."""
+
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="merged_records",
+        help_text="The record this duplicate was merged into; set, this record is a tombstone.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_merged(self):
+        return self.merged_into_id is not None
+
+
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)

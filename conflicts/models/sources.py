@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import Reliability, SourceKind
-from .mixins import TimestampedModel
+from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel
 
 # Field names that must never leave the newsroom: no public page, API, feed, log or
 # unprivileged admin screen. Everything that serialises a Source checks against this.
@@ -16,7 +16,7 @@ CONFIDENTIAL_SOURCE_FIELDS = ("confidential_identity", "confidential_notes")
 CONFIDENTIAL_SOURCE_PERMISSION = "conflicts.view_confidential_source"
 
 
-class SourceQuerySet(models.QuerySet):
+class SourceQuerySet(MergeableQuerySet):
     def cited_by(self, pages, *, claims=None):
         """Sources annotated in the given pages, or saying one of `claims` (by default, the claims
         those pages carry)."""
@@ -30,7 +30,7 @@ class SourceQuerySet(models.QuerySet):
         )
 
 
-class Source(index.Indexed, TimestampedModel):
+class Source(index.Indexed, MergeableMixin, TimestampedModel):
     public_label = models.CharField(
         max_length=200,
         help_text='What readers see, e.g. "a security source" or "footage online".',
@@ -83,6 +83,7 @@ class Source(index.Indexed, TimestampedModel):
         index.AutocompleteField("public_label"),
         index.FilterField("kind"),
         index.FilterField("is_anonymous"),
+        index.FilterField("merged_into"),
     ]
 
     class Meta:

@@ -50,9 +50,9 @@ def location_find_or_create(*, name, kind, latitude=None, longitude=None, geonam
     gazetteer is recorded once however many times the text names it."""
     existing = None
     if geonames_id:
-        existing = Location.objects.filter(geonames_id=geonames_id).first()
+        existing = Location.objects.current().filter(geonames_id=geonames_id).first()
     if existing is None:
-        existing = Location.objects.filter(name__iexact=name.strip()).first()
+        existing = Location.objects.current().filter(name__iexact=name.strip()).first()
     if existing is not None:
         return existing
     return location_create(name=name, kind=kind, latitude=latitude, longitude=longitude,

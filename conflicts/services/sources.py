@@ -36,7 +36,7 @@ def source_log_confidential_view(*, source, by):
 def source_find_or_create(*, public_label, kind, is_anonymous=False, anonymity_reason=""):
     """The source readers already know under this label and kind, or a new one: accepting the same
     suggested phrase twice ties both spans to one record."""
-    existing = Source.objects.filter(public_label__iexact=public_label.strip(), kind=kind).first()
+    existing = Source.objects.current().filter(public_label__iexact=public_label.strip(), kind=kind).first()
     if existing is not None:
         return existing
     return source_create(public_label=public_label, kind=kind, is_anonymous=is_anonymous,

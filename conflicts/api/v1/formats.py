@@ -99,6 +99,7 @@ def location_feature(location, request):
             "wikidata_id": location.wikidata_id or None,
             "osm_id": location.osm_id or None,
             "url": absolute(request, location.get_absolute_url()),
+            "merged_into": location.merged_into_id,
         },
     }
 

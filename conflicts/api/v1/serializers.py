@@ -39,6 +39,26 @@ class LinkedMixin:
         return absolute(self.context.get("request"), reverse(f"api:v1:{self.api_route}-detail", args=[obj.pk]))
 
 
+class MergedIntoSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField(help_text="The public page of the record kept.")
+    api_url = serializers.URLField(help_text="The record kept in this API.")
+
+
+class MergeableMixin(LinkedMixin):
+    """Adds `merged_into`: null for a record, the record kept for a tombstone (a duplicate merged into it)."""
+
+    @extend_schema_field(MergedIntoSerializer(allow_null=True, help_text=(
+        "Set when this record is a tombstone: it was a duplicate of the record named here, which replaces it. "
+        "Replace your copy's references to this id with that record's."
+    )))
+    def get_merged_into(self, obj):
+        kept = obj.merged_into
+        if kept is None:
+            return None
+        return {"id": kept.pk, "url": self.get_url(kept), "api_url": self.get_api_url(kept)}
+
+
 class ConflictRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Conflict
@@ -68,8 +88,9 @@ class GeometryField(serializers.JSONField):
         return published_geometry(value)
 
 
-class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
+class LocationSerializer(MergeableMixin, serializers.ModelSerializer):
     api_route = "location"
+    merged_into = serializers.SerializerMethodField()
     geometry = GeometryField(
         read_only=True,
         allow_null=True,
@@ -85,11 +106,13 @@ class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
         fields = [
             "id", "slug", "name", "kind", "parent", "alternative_names", "latitude", "longitude",
             "geometry", "geo_precision", "geonames_id", "wikidata_id", "osm_id", "updated_at", "url", "api_url",
+            "merged_into",
         ]
 
 
-class SourceSerializer(LinkedMixin, serializers.ModelSerializer):
+class SourceSerializer(MergeableMixin, serializers.ModelSerializer):
     api_route = "source"
+    merged_into = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     kind_label = serializers.CharField(source="get_kind_display")
@@ -99,7 +122,7 @@ class SourceSerializer(LinkedMixin, serializers.ModelSerializer):
         # Public fields only: confidential_identity and confidential_notes never leave the newsroom.
         fields = [
             "id", "public_label", "kind", "kind_label", "is_anonymous", "anonymity_reason", "reliability",
-            "updated_at", "url", "api_url",
+            "updated_at", "url", "api_url", "merged_into",
         ]
 
 
@@ -128,8 +151,9 @@ class EventSerializer(serializers.Serializer):
         return record.event_precision if record.event_start else None
 
 
-class ClaimSerializer(LinkedMixin, serializers.ModelSerializer):
+class ClaimSerializer(MergeableMixin, serializers.ModelSerializer):
     api_route = "claim"
+    merged_into = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     conflict = ConflictRefSerializer()
@@ -142,7 +166,7 @@ class ClaimSerializer(LinkedMixin, serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "statement", "status", "status_changed_at", "event", "conflict", "places", "sources",
-            "status_history", "updated_at", "url", "api_url",
+            "status_history", "updated_at", "url", "api_url", "merged_into",
         ]
 
 

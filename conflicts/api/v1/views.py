@@ -242,7 +242,10 @@ class ExplainerViewSet(PageViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Claims carried by live coverage of your conflicts, with status history."),
+    list=extend_schema(summary=(
+        "Claims carried by live coverage of your conflicts, with status history; a claim merged into "
+        "another is listed as a tombstone naming it in `merged_into`."
+    )),
     retrieve=extend_schema(summary="One claim: current status, its history and the sources that say it."),
 )
 class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
@@ -251,11 +254,15 @@ class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ClaimFilterSet
 
     def partner_queryset(self):
-        return audience.partner_claims(self.partner).select_related("conflict").prefetch_related(*_claim_prefetches())
+        claims = audience.with_tombstones(audience.partner_claims(self.partner))
+        return claims.select_related("conflict", "merged_into").prefetch_related(*_claim_prefetches())
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Sources cited in live coverage of your conflicts: public fields only."),
+    list=extend_schema(summary=(
+        "Sources cited in live coverage of your conflicts: public fields only; a source merged into "
+        "another is listed as a tombstone naming it in `merged_into`."
+    )),
     retrieve=extend_schema(summary="One source: public label, kind, anonymity and its public reason, reliability."),
 )
 class SourceViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
@@ -264,7 +271,7 @@ class SourceViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.SourceFilterSet
 
     def partner_queryset(self):
-        return audience.partner_sources(self.partner)
+        return audience.with_tombstones(audience.partner_sources(self.partner)).select_related("merged_into")
 
 
 @extend_schema_view(
@@ -300,7 +307,8 @@ class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     renderer_classes = [JSONRenderer, formats.GeoJSONRenderer, BrowsableAPIRenderer]
 
     def partner_queryset(self):
-        return audience.partner_locations(self.partner).select_related("parent")
+        locations = audience.with_tombstones(audience.partner_locations(self.partner))
+        return locations.select_related("parent", "merged_into")
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "geojson":
