@@ -1,5 +1,6 @@
 """Claims, their status history and the sources that make them."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -45,6 +46,14 @@ class Claim(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel,
         "conflicts.Conflict", on_delete=models.PROTECT, related_name="claims"
     )
     places = models.ManyToManyField("conflicts.Location", blank=True, related_name="claims")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+        help_text="Who on the desk chases this claim until it is settled.",
+    )
 
     objects = ClaimQuerySet.as_manager()
 
