@@ -1,13 +1,18 @@
 """Wagtail admin viewsets for the extension's records: listings, filters, inspect views, choosers."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
+from django.urls import path
 from django.utils.html import format_html_join
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .choices import ClaimStatus, SourceKind
@@ -26,6 +31,7 @@ from .services.claims import claim_change_status, claim_create, claim_history_st
 from .services.sources import source_create, source_log_confidential_view
 from .status_admin import (
     STATUS_PANEL,
+    StatusChangeView,
     StatusHistoryCreateView,
     StatusHistoryEditView,
     StatusHistoryForm,
@@ -108,6 +114,13 @@ class ClaimEditView(StatusHistoryEditView):
         return claim_change_status(claim=record, **kwargs)
 
 
+class ClaimStatusChangeView(StatusChangeView):
+    model = Claim
+
+    def change_status(self, record, **kwargs):
+        return claim_change_status(claim=record, **kwargs)
+
+
 class ClaimFilterSet(WagtailFilterSet):
     class Meta:
         model = Claim
@@ -128,11 +141,57 @@ class ClaimInspectView(StatusHistoryInspectView):
         ) or "—"
 
 
+class UserSearchForm(BaseFilterForm):
+    """Searches users by name, username and email (users are not in the search index)."""
+
+    q = forms.CharField(label="Search term", required=False, widget=forms.TextInput(attrs={"placeholder": "Search"}))
+
+    def filter(self, objects):
+        query = self.cleaned_data.get("q")
+        if not query:
+            return objects
+        self.is_searching, self.search_query = True, query
+        names = {field.name for field in objects.model._meta.get_fields()}
+        fields = [name for name in ("first_name", "last_name", "email", objects.model.USERNAME_FIELD) if name in names]
+        matching = Q()
+        for name in fields:
+            matching |= Q(**{f"{name}__icontains": query})
+        return objects.filter(matching)
+
+
+class AssigneeChooseView(chooser_views.ChooseView):
+    filter_form_class = UserSearchForm
+
+
+class AssigneeChooseResultsView(chooser_views.ChooseResultsView):
+    filter_form_class = UserSearchForm
+
+
+class AssigneeChooserViewSet(ChooserViewSet):
+    """Chooses who chases a claim among the active users who can change claims, by search."""
+
+    model = get_user_model()
+    icon = "user"
+    choose_one_text = "Choose an assignee"
+    choose_another_text = "Choose another assignee"
+    register_widget = False
+    per_page = 20
+    choose_view_class = AssigneeChooseView
+    choose_results_view_class = AssigneeChooseResultsView
+
+    def get_object_list(self):
+        users = policy_registry.get_by_type(Claim).users_with_permission("change")
+        return users.filter(is_active=True).order_by("first_name", "last_name", "pk")
+
+
+assignee_chooser = AssigneeChooserViewSet("assignee_chooser", url_prefix="conflicts/assignee-chooser")
+
+
 class ClaimViewSet(SnippetViewSet):
     model = Claim
     icon = "info-circle"
     menu_label = "Claims"
-    list_display = ["__str__", "status", "conflict", "status_changed_at"]
+    list_display = ["__str__", "status", "conflict", "assignee", "status_changed_at"]
     filterset_class = ClaimFilterSet
     inspect_view_enabled = True
     inspect_view_class = ClaimInspectView
@@ -148,10 +207,22 @@ class ClaimViewSet(SnippetViewSet):
             FieldRowPanel([FieldPanel("conflict"), FieldPanel("places")]),
             EVENT_PANEL,
             STATUS_PANEL,
+            FieldPanel("assignee", widget=assignee_chooser.widget_class),
             InlinePanel("attributions", heading="Who says it", label="Source"),
         ],
         base_form_class=StatusHistoryForm,
     )
+
+    @property
+    def change_status_view(self):
+        """A status change on its own (from the open-claims report or the dashboard): back to `next`."""
+        return self.construct_view(ClaimStatusChangeView, edit_url_name=self.get_url_name("edit"))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(f"change-status/<{self.pk_path_converter}:pk>/", self.change_status_view, name="change_status"),
+        ]
 
 
 class ConflictDeskGroup(SnippetViewSetGroup):

@@ -5,7 +5,7 @@ from django.utils.html import json_script
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import suggestion_admin, withdrawal_admin
+from . import open_claims_admin, suggestion_admin, withdrawal_admin
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -17,7 +17,7 @@ from .rich_text import (
 )
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
 from .services.withdrawals import WITHDRAW_ACTION
-from .viewsets import ConflictDeskGroup, annotation_choosers
+from .viewsets import ConflictDeskGroup, annotation_choosers, assignee_chooser
 
 register_snippet(ConflictDeskGroup)
 
@@ -32,6 +32,24 @@ ANNOTATION_FEATURES = [
 @hooks.register("register_admin_viewset")
 def register_annotation_choosers():
     return list(annotation_choosers.values())
+
+
+@hooks.register("register_admin_viewset")
+def register_assignee_chooser():
+    return assignee_chooser
+
+
+@hooks.register("register_admin_urls")
+def register_open_claims_urls():
+    return open_claims_admin.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_open_claims_report():
+    return open_claims_admin.open_claims_menu_item()
+
+
+hooks.register("construct_homepage_panels", open_claims_admin.open_claims_panel)
 
 
 @hooks.register("register_admin_urls")
