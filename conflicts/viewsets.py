@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from .autocomplete import autocomplete_url_name
 from .choices import ClaimStatus, SourceKind
 from .chooser_head_start import HeadStartMixin
 from .figure_admin import FigureViewSet, TallyViewSet
@@ -37,6 +38,7 @@ from .status_admin import (
     StatusHistoryForm,
     StatusHistoryInspectView,
 )
+from .widgets import RecordAutocomplete, places_chooser
 
 
 class ConflictViewSet(SnippetViewSet):
@@ -204,7 +206,7 @@ class ClaimViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("statement"),
-            FieldRowPanel([FieldPanel("conflict"), FieldPanel("places")]),
+            FieldRowPanel([FieldPanel("conflict"), FieldPanel("places", widget=places_chooser())]),
             EVENT_PANEL,
             STATUS_PANEL,
             FieldPanel("assignee", widget=assignee_chooser.widget_class),
@@ -239,11 +241,14 @@ class ClaimQuickCreateForm(forms.Form):
     """Records a new claim from the editor, with its status and who says it."""
 
     statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    conflict = forms.ModelChoiceField(queryset=Conflict.objects.all())
+    conflict = forms.ModelChoiceField(
+        queryset=Conflict.objects.all(), widget=RecordAutocomplete(autocomplete_url_name("conflict")),
+    )
     status = forms.ChoiceField(choices=ClaimStatus.choices, initial=ClaimStatus.UNCONFIRMED)
     status_note = forms.CharField(required=False, label="Why this status", max_length=1000)
     source = forms.ModelChoiceField(
         queryset=Source.objects.only("pk", "public_label"), required=False,
+        widget=RecordAutocomplete(autocomplete_url_name("source")),
         help_text="An existing source, or describe a new anonymous one below.",
     )
     new_source_label = forms.CharField(

@@ -5,7 +5,7 @@ from django.utils.html import json_script
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import open_claims_admin, suggestion_admin, withdrawal_admin
+from . import autocomplete, open_claims_admin, suggestion_admin, withdrawal_admin
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -37,6 +37,11 @@ def register_annotation_choosers():
 @hooks.register("register_admin_viewset")
 def register_assignee_chooser():
     return assignee_chooser
+
+
+@hooks.register("register_admin_urls")
+def register_autocomplete_urls():
+    return autocomplete.urlpatterns
 
 
 @hooks.register("register_admin_urls")

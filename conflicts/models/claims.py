@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from ..choices import ClaimStatus, Credibility
 from ..conf import key_claim_models
+from ..widgets import places_chooser
 from .mixins import (
     AbstractStatusChange,
     EventTimeMixin,
@@ -60,7 +61,7 @@ class Claim(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel,
     panels = [
         FieldPanel("statement"),
         FieldPanel("conflict"),
-        FieldPanel("places"),
+        FieldPanel("places", widget=places_chooser()),
         FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end"), FieldPanel("event_precision")]),
         InlinePanel("attributions", heading="Sources", label="Source"),
     ]

@@ -1,0 +1,34 @@
+"""Record search for the admin's autocomplete widgets: labels readers may see, for users who may use the records."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path
+from wagtail.permissions import policy_registry
+from wagtail.search.backends import get_search_backend
+
+from .models import Claim, Conflict, Location, Source
+
+AUTOCOMPLETE_MODELS = {"conflict": Conflict, "source": Source, "place": Location, "claim": Claim}
+MATCHES = 20
+
+
+def record_autocomplete(request, kind):
+    """Up to MATCHES records whose name starts like the query (`q`): their id and public label."""
+    model = AUTOCOMPLETE_MODELS[kind]
+    if not policy_registry.get_by_type(model).user_has_any_permission(request.user, ["add", "change", "view"]):
+        raise PermissionDenied
+    query = request.GET.get("q", "").strip()[:200]
+    records = model.objects.order_by("pk")
+    if query:
+        records = get_search_backend().autocomplete(query, model.objects.all())
+    return JsonResponse({"results": [{"id": record.pk, "label": str(record)} for record in records[:MATCHES]]})
+
+
+def autocomplete_url_name(kind):
+    return f"conflicts_autocomplete_{kind}"
+
+
+urlpatterns = [
+    path(f"conflicts/autocomplete/{kind}/", record_autocomplete, {"kind": kind}, name=autocomplete_url_name(kind))
+    for kind in AUTOCOMPLETE_MODELS
+]
