@@ -31,7 +31,7 @@
     var value = String(record.id);
     var present = Array.prototype.some.call(select.options, function (option) { return option.value === value; });
     if (present) return;
-    var label = record.title || record.label || value;
+    var label = record.title || record.string || record.label || value;
     select.add(new Option(label, value, true, true));
     root.querySelector("[data-record-chooser-list]").appendChild(chosenItem(value, label));
     changed(select);
