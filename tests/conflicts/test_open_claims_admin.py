@@ -90,11 +90,27 @@ def test_assignee_filter_offers_only_users_holding_open_claims(client, editor, d
     assert "Ayla Demir" in html and "Idle Reporter" not in html
 
 
-def test_a_bad_filter_value_is_an_error_on_the_form_not_a_500(client, editor, desk):
+@pytest.mark.parametrize("name, value", [
+    ("min_age", "-3"), ("min_age", "soon"), ("min_age", "1e9"), ("status", "confirmed"), ("assignee", "abc"),
+    ("conflict", "999999"),
+])
+def test_a_bad_filter_value_is_an_error_on_the_form_not_a_500(client, editor, desk, name, value):
     client.force_login(editor)
-    response = client.get(REPORT, {"min_age": "-3"})
+    response = client.get(REPORT, {name: value})
     assert response.status_code == 200
-    assert response.context["filters"].errors["min_age"]
+    assert response.context["filters"].errors[name]
+
+
+@pytest.mark.parametrize("ordering, expected", [
+    ("-public_page_count", "Turkish troops reached Morek."),
+    ("-created_at", "Shelling near Stepanakert."),
+    ("bogus", "Turkish troops reached Morek."),
+])
+def test_report_sorts_by_its_columns_and_ignores_unknown_orderings(client, editor, desk, ordering, expected):
+    client.force_login(editor)
+    response = client.get(REPORT, {"ordering": ordering, "p": "99"})
+    assert response.status_code == 200
+    assert statements(response)[0] == expected
 
 
 def test_csv_export_parses_with_every_open_claim(client, editor, desk):
