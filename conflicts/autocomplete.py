@@ -1,14 +1,17 @@
-"""Record search for the admin's autocomplete widgets: labels readers may see, for users who may use the records."""
+"""Record search for the admin's autocomplete widgets and listing filters: labels readers may see, for
+users who may use the records."""
 
+import django_filters
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
 from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 
-from .models import Claim, Conflict, Location, Source
+from .models import Claim, Conflict, Location, Source, Tally
+from .widgets import RecordAutocomplete
 
-AUTOCOMPLETE_MODELS = {"conflict": Conflict, "source": Source, "place": Location, "claim": Claim}
+AUTOCOMPLETE_MODELS = {"conflict": Conflict, "source": Source, "place": Location, "claim": Claim, "tally": Tally}
 MATCHES = 20
 
 
@@ -26,6 +29,14 @@ def record_autocomplete(request, kind):
 
 def autocomplete_url_name(kind):
     return f"conflicts_autocomplete_{kind}"
+
+
+def record_filter(kind, **kwargs):
+    """A listing filter on one record found by typing: the filter form lists no records."""
+    return django_filters.ModelChoiceFilter(
+        queryset=AUTOCOMPLETE_MODELS[kind].objects.all(), widget=RecordAutocomplete(autocomplete_url_name(kind)),
+        **kwargs,
+    )
 
 
 urlpatterns = [

@@ -20,8 +20,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permissions import policy_registry
 
+from .autocomplete import record_filter
 from .choices import OPEN_STATUSES
-from .models import Claim, Conflict
+from .models import Claim
 from .open_claims import claim_list_open, claim_list_open_for
 
 REPORT_URL_NAME = "conflicts_open_claims"
@@ -51,7 +52,7 @@ def assignee_choices(request):
 
 
 class OpenClaimsFilterSet(WagtailFilterSet):
-    conflict = django_filters.ModelChoiceFilter(queryset=Conflict.objects.order_by("name"), empty_label="All")
+    conflict = record_filter("conflict")
     status = django_filters.ChoiceFilter(
         choices=[(status.value, status.label) for status in OPEN_STATUSES],
         widget=forms.RadioSelect,

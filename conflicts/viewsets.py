@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from .autocomplete import autocomplete_url_name
+from .autocomplete import autocomplete_url_name, record_filter
 from .choices import ClaimStatus, SourceKind
 from .chooser_head_start import HeadStartMixin
 from .figure_admin import FigureViewSet, TallyViewSet
@@ -51,6 +51,8 @@ class ConflictViewSet(SnippetViewSet):
 
 
 class LocationFilterSet(WagtailFilterSet):
+    conflicts = record_filter("conflict", label="Conflict")
+
     class Meta:
         model = Location
         fields = ["kind", "conflicts", "geo_precision"]
@@ -124,6 +126,9 @@ class ClaimStatusChangeView(StatusChangeView):
 
 
 class ClaimFilterSet(WagtailFilterSet):
+    conflict = record_filter("conflict")
+    places = record_filter("place", label="Place")
+
     class Meta:
         model = Claim
         fields = ["status", "conflict", "places"]

@@ -59,6 +59,12 @@ def form_urls(records):
     }
 
 
+def listing_urls():
+    urls = {model: reverse(f"wagtailsnippets_conflicts_{model}:list")
+            for model in ("claim", "figure", "tally", "location")}
+    return {**urls, "partners": reverse("partners:index"), "open claims": reverse("conflicts_open_claims")}
+
+
 def options(html):
     return len(re.findall(r"<option\b", html))
 
@@ -182,3 +188,22 @@ def test_autocomplete_is_refused_to_users_without_permission_on_the_records(clie
     client.force_login(user)
     response = client.get(reverse("conflicts_autocomplete_source"), {"q": "security"})
     assert response.status_code == 302 and "security" not in response.content.decode()
+
+
+def test_listing_filters_find_records_by_typing_instead_of_listing_them(client, superuser, records):
+    client.force_login(superuser)
+    urls = listing_urls()
+    before = {name: options(client.get(url).content.decode()) for name, url in urls.items()}
+    add_many()
+    assert {name: options(client.get(url).content.decode()) for name, url in urls.items()} == before
+
+
+def test_a_listing_filter_on_a_record_found_by_typing_filters(client, superuser, records):
+    add_many()
+    client.force_login(superuser)
+    place = records["place"]
+    response = client.get(reverse("wagtailsnippets_conflicts_claim:list"), {"places": place.pk})
+    assert [claim.pk for claim in response.context["object_list"]] == [records["claim"].pk]
+    html = response.content.decode()
+    assert f'<option value="{place.pk}" selected>Morek</option>' in html
+    assert client.get(reverse("wagtailsnippets_conflicts_claim:list"), {"places": "x"}).status_code == 200

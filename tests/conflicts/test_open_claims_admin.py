@@ -16,9 +16,9 @@ from tests.factories import ConflictFactory, UserFactory, make_article, make_cla
 pytestmark = pytest.mark.django_db
 
 REPORT = reverse("conflicts_open_claims")
-# Session, user, permissions (2), profile; private sections; count; locales, page and collection
-# permissions (menus); the conflict and assignee filters' choices; the rows.
-REPORT_QUERIES = 13
+# Session, user, its permissions (2) and profile; private sections; the count; locales, page and
+# collection permissions (menus); the assignee filter's choices; the rows.
+REPORT_QUERIES = 12
 
 
 def cites(claim):

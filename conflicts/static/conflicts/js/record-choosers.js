@@ -99,10 +99,13 @@
       .then(function (data) { showMatches(root, data.results); });
   }
 
+  /* Captured before the form sees it: typing searches; only choosing a match changes the form
+     (a listing's filter form refreshes its results on every input). */
   document.addEventListener("input", function (event) {
-    var input = event.target.closest("[data-record-autocomplete-search]");
+    var input = event.target.closest && event.target.closest("[data-record-autocomplete-search]");
     if (!input) return;
+    event.stopPropagation();
     clearTimeout(pending.get(input));
     pending.set(input, setTimeout(function () { search(input); }, 250));
-  });
+  }, true);
 })();
