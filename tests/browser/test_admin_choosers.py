@@ -46,3 +46,23 @@ def test_the_desk_settles_a_claim_from_the_open_claims_report(page, site_tree):
     assert "is now confirmed" in page.locator(".messages").inner_text()
     assert page.locator("tr", has_text="Turkish troops reached Morek.").count() == 0
     assert Claim.objects.get(pk=claim.pk).status_changes.last().note == "Geolocated footage."
+
+
+def test_the_claims_listing_filters_by_a_place_found_by_typing(page, site_tree):
+    UserFactory(username="desk", is_staff=True, is_superuser=True)
+    conflict = ConflictFactory(name="Idlib")
+    morek, saraqib = LocationFactory(name="Morek"), LocationFactory(name="Saraqib")
+    make_claim(statement="Shelling near Morek.", conflict=conflict, places=[morek])
+    make_claim(statement="Shelling near Saraqib.", conflict=conflict, places=[saraqib])
+    admin_login(page, "desk")
+    page.goto(reverse("wagtailsnippets_conflicts_claim:list"))
+    page.get_by_role("button", name="Filter").first.click()
+    page.get_by_role("button", name="Place", exact=True).click()
+    place = page.locator("[data-record-autocomplete]", has=page.locator("select[name='places']"))
+    place.locator("input[type=search]").fill("Mor")
+    place.locator("option", has_text="Morek").wait_for(state="attached")
+    with page.expect_response(lambda response: "places=" in response.url):
+        place.locator("select").select_option(label="Morek")
+    results = page.locator("#listing-results")
+    results.get_by_text("Shelling near Morek.").wait_for()
+    assert results.get_by_text("Shelling near Saraqib.").count() == 0
