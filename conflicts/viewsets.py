@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.urls import path
@@ -166,12 +167,25 @@ class UserSearchForm(BaseFilterForm):
         return objects.filter(matching)
 
 
-class AssigneeChooseView(chooser_views.ChooseView):
+class ClaimEditorsOnlyMixin:
+    """Who may be assigned a claim is shown only to those who can change claims."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not policy_registry.get_by_type(Claim).user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AssigneeChooseView(ClaimEditorsOnlyMixin, chooser_views.ChooseView):
     filter_form_class = UserSearchForm
 
 
-class AssigneeChooseResultsView(chooser_views.ChooseResultsView):
+class AssigneeChooseResultsView(ClaimEditorsOnlyMixin, chooser_views.ChooseResultsView):
     filter_form_class = UserSearchForm
+
+
+class AssigneeChosenView(ClaimEditorsOnlyMixin, chooser_views.ChosenView):
+    pass
 
 
 class AssigneeChooserViewSet(ChooserViewSet):
@@ -185,6 +199,7 @@ class AssigneeChooserViewSet(ChooserViewSet):
     per_page = 20
     choose_view_class = AssigneeChooseView
     choose_results_view_class = AssigneeChooseResultsView
+    chosen_view_class = AssigneeChosenView
 
     def get_object_list(self):
         users = policy_registry.get_by_type(Claim).users_with_permission("change")

@@ -160,3 +160,15 @@ def test_the_assignee_chooser_offers_only_active_users_who_can_change_claims(cli
     assert "ayla" in results
     everyone = client.get(reverse("assignee_chooser:choose")).content.decode()
     assert "outsider" not in everyone and "ayla" in everyone
+
+
+def test_the_assignee_chooser_is_refused_to_users_who_cannot_change_claims(client, editor):
+    from django.contrib.auth.models import Permission
+
+    outsider = UserFactory()
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(outsider)
+    for url in (reverse("assignee_chooser:choose"), reverse("assignee_chooser:choose_results"),
+                reverse("assignee_chooser:chosen", args=[editor.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and editor.get_username() not in response.content.decode()
