@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from . import autocomplete, open_claims_admin, suggestion_admin, withdrawal_admin
+from .assignee_admin import assignee_chooser
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -17,7 +18,7 @@ from .rich_text import (
 )
 from .services.sources import CONFIDENTIAL_VIEW_ACTION
 from .services.withdrawals import WITHDRAW_ACTION
-from .viewsets import ConflictDeskGroup, annotation_choosers, assignee_chooser
+from .viewsets import ConflictDeskGroup, annotation_choosers
 
 register_snippet(ConflictDeskGroup)
 
