@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
+from .autocomplete import record_filter
 from .models import Figure, Tally
 from .models.figures import EVENT_PANEL
 from .services.figures import figure_change_status, figure_history_start
@@ -29,6 +30,10 @@ class FigureEditView(StatusHistoryEditView):
 
 
 class FigureFilterSet(WagtailFilterSet):
+    conflict = record_filter("conflict")
+    tally = record_filter("tally")
+    source = record_filter("source")
+
     class Meta:
         model = Figure
         fields = ["status", "counts", "counted", "conflict", "tally", "source"]
@@ -55,6 +60,8 @@ class FigureViewSet(SnippetViewSet):
 
 
 class TallyFilterSet(WagtailFilterSet):
+    conflict = record_filter("conflict")
+
     class Meta:
         model = Tally
         fields = ["conflict", "is_published"]

@@ -3,6 +3,7 @@
 from django import forms
 from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import CreateView, EditView, InspectView
@@ -11,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .autocomplete import record_filter
 from .models import Partner, PartnerKey, WebhookDelivery
 from .services.partners import partner_key_issue, partner_key_revoke
 
@@ -52,13 +54,21 @@ class PartnerInspectView(InspectView):
         return super().get_field_display_value(field_name, field)
 
 
+class PartnerFilterSet(WagtailFilterSet):
+    conflicts = record_filter("conflict", label="Conflict")
+
+    class Meta:
+        model = Partner
+        fields = ["is_active", "conflicts"]
+
+
 class PartnerViewSet(ModelViewSet):
     model = Partner
     icon = "group"
     menu_label = "Partners"
     copy_view_enabled = False
     list_display = ["name", "is_active", "rate_limit", "contact_email", "updated_at"]
-    list_filter = ["is_active", "conflicts"]
+    filterset_class = PartnerFilterSet
     search_fields = ["name"]
     inspect_view_enabled = True
     inspect_view_fields = ["name", "contact_name", "contact_email", "is_active", "rate_limit", "conflicts", "webhooks"]

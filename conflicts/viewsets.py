@@ -11,6 +11,8 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from .assignee_admin import assignee_chooser
+from .autocomplete import autocomplete_url_name, record_filter
 from .choices import ClaimStatus, SourceKind
 from .chooser_head_start import HeadStartMixin
 from .figure_admin import FigureViewSet, TallyViewSet
@@ -29,12 +31,14 @@ from .services.claims import claim_change_status, claim_create, claim_history_st
 from .services.sources import source_create, source_log_confidential_view
 from .status_admin import (
     STATUS_PANEL,
+    StatusChangeView,
     StatusHistoryCreateView,
     StatusHistoryEditView,
     StatusHistoryForm,
     StatusHistoryInspectView,
     changes_display,
 )
+from .widgets import RecordAutocomplete, places_chooser
 
 
 class ConflictViewSet(SnippetViewSet):
@@ -57,6 +61,8 @@ class MergeableViewSetMixin:
 
 
 class LocationFilterSet(WagtailFilterSet):
+    conflicts = record_filter("conflict", label="Conflict")
+
     class Meta:
         model = Location
         fields = ["kind", "conflicts", "geo_precision"]
@@ -122,7 +128,17 @@ class ClaimEditView(StatusHistoryEditView):
         return claim_change_status(claim=record, **kwargs)
 
 
+class ClaimStatusChangeView(StatusChangeView):
+    model = Claim
+
+    def change_status(self, record, **kwargs):
+        return claim_change_status(claim=record, **kwargs)
+
+
 class ClaimFilterSet(WagtailFilterSet):
+    conflict = record_filter("conflict")
+    places = record_filter("place", label="Place")
+
     class Meta:
         model = Claim
         fields = ["status", "conflict", "places"]
@@ -155,7 +171,7 @@ class ClaimViewSet(MergeableViewSetMixin, SnippetViewSet):
     model = Claim
     icon = "info-circle"
     menu_label = "Claims"
-    list_display = ["__str__", "status", "conflict", "status_changed_at"]
+    list_display = ["__str__", "status", "conflict", "assignee", "status_changed_at"]
     filterset_class = ClaimFilterSet
     inspect_view_enabled = True
     inspect_view_class = ClaimInspectView
@@ -168,13 +184,25 @@ class ClaimViewSet(MergeableViewSetMixin, SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("statement"),
-            FieldRowPanel([FieldPanel("conflict"), FieldPanel("places")]),
+            FieldRowPanel([FieldPanel("conflict"), FieldPanel("places", widget=places_chooser())]),
             EVENT_PANEL,
             STATUS_PANEL,
+            FieldPanel("assignee", widget=assignee_chooser.widget_class),
             InlinePanel("attributions", heading="Who says it", label="Source"),
         ],
         base_form_class=StatusHistoryForm,
     )
+
+    @property
+    def change_status_view(self):
+        """A status change on its own (from the open-claims report or the dashboard): back to `next`."""
+        return self.construct_view(ClaimStatusChangeView, edit_url_name=self.get_url_name("edit"))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(f"change-status/<{self.pk_path_converter}:pk>/", self.change_status_view, name="change_status"),
+        ]
 
 
 class ConflictDeskGroup(SnippetViewSetGroup):
@@ -191,11 +219,14 @@ class ClaimQuickCreateForm(forms.Form):
     """Records a new claim from the editor, with its status and who says it."""
 
     statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    conflict = forms.ModelChoiceField(queryset=Conflict.objects.all())
+    conflict = forms.ModelChoiceField(
+        queryset=Conflict.objects.all(), widget=RecordAutocomplete(autocomplete_url_name("conflict")),
+    )
     status = forms.ChoiceField(choices=ClaimStatus.choices, initial=ClaimStatus.UNCONFIRMED)
     status_note = forms.CharField(required=False, label="Why this status", max_length=1000)
     source = forms.ModelChoiceField(
         queryset=Source.objects.current().only("pk", "public_label"), required=False,
+        widget=RecordAutocomplete(autocomplete_url_name("source")),
         help_text="An existing source, or describe a new anonymous one below.",
     )
     new_source_label = forms.CharField(

@@ -6,7 +6,8 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import merge_admin, review_admin, suggestion_admin, withdrawal_admin
+from . import autocomplete, merge_admin, open_claims_admin, review_admin, suggestion_admin, withdrawal_admin
+from .assignee_admin import assignee_chooser
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -34,6 +35,29 @@ ANNOTATION_FEATURES = [
 @hooks.register("register_admin_viewset")
 def register_annotation_choosers():
     return list(annotation_choosers.values())
+
+
+@hooks.register("register_admin_viewset")
+def register_assignee_chooser():
+    return assignee_chooser
+
+
+@hooks.register("register_admin_urls")
+def register_autocomplete_urls():
+    return autocomplete.urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_open_claims_urls():
+    return open_claims_admin.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_open_claims_report():
+    return open_claims_admin.open_claims_menu_item()
+
+
+hooks.register("construct_homepage_panels", open_claims_admin.open_claims_panel)
 
 
 @hooks.register("register_admin_urls")

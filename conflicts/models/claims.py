@@ -1,5 +1,6 @@
 """Claims, their status history and the sources that make them."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from ..choices import ClaimStatus, Credibility
 from ..conf import key_claim_models
+from ..widgets import places_chooser
 from .mixins import (
     AbstractStatusChange,
     EventTimeMixin,
@@ -47,13 +49,21 @@ class Claim(index.Indexed, MergeableMixin, StatusHistoryMixin, EventTimeMixin, T
         "conflicts.Conflict", on_delete=models.PROTECT, related_name="claims"
     )
     places = models.ManyToManyField("conflicts.Location", blank=True, related_name="claims")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+        help_text="Who on the desk chases this claim until it is settled.",
+    )
 
     objects = ClaimQuerySet.as_manager()
 
     panels = [
         FieldPanel("statement"),
         FieldPanel("conflict"),
-        FieldPanel("places"),
+        FieldPanel("places", widget=places_chooser()),
         FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end"), FieldPanel("event_precision")]),
         InlinePanel("attributions", heading="Sources", label="Source"),
     ]

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import ClaimStatus, FigureCounted, FigureCounts
+from ..widgets import places_chooser
 from .mixins import (
     AbstractStatusChange,
     EventTimeMixin,
@@ -106,7 +107,7 @@ class Figure(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel
             [FieldRowPanel([FieldPanel("low"), FieldPanel("best"), FieldPanel("high")]), FieldPanel("words")],
             heading="The figure",
         ),
-        FieldPanel("conflict"), FieldPanel("places"), FieldPanel("source"), FieldPanel("tally"), EVENT_PANEL,
+        FieldPanel("conflict"), FieldPanel("places", widget=places_chooser()), FieldPanel("source"), FieldPanel("tally"), EVENT_PANEL,
     ]
     search_fields = [
         index.SearchField("words"),

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from ..choices import GeoPrecision, LocationKind
 from ..geojson import geometry_normalise, validate_geometry
+from ..widgets import conflicts_chooser
 from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel
 
 
@@ -73,7 +74,7 @@ class Location(index.Indexed, MergeableMixin, TimestampedModel):
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
         FieldPanel("alternative_names"),
-        FieldPanel("conflicts"),
+        FieldPanel("conflicts", widget=conflicts_chooser()),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),

@@ -12,6 +12,7 @@ from wagtail.url_routing import RouteResult
 
 from ..choices import EDITORIAL_UPDATE_KINDS, ArticleUpdateKind, ContentWarning
 from ..forms import ReportingPageForm
+from ..widgets import places_chooser
 from .withdrawals import PageWithdrawal
 
 WITHDRAWN_TEMPLATE = "conflicts/page_withdrawn.html"
@@ -40,7 +41,7 @@ class ReportingPageMixin(models.Model):
 
     annotated_body_field = "body"
     base_form_class = ReportingPageForm
-    reporting_panels = [FieldPanel("conflict"), FieldPanel("places")]
+    reporting_panels = [FieldPanel("conflict"), FieldPanel("places", widget=places_chooser())]
     content_warning_panels = [
         MultiFieldPanel([FieldPanel("content_warning"), FieldPanel("content_warning_note")], heading="Content warning"),
     ]

@@ -19,6 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..choices import DeliveryStatus, TombstoneReason, WebhookEvent
+from ..widgets import conflicts_chooser
 from .mixins import TimestampedModel
 
 RATE_LIMIT = RegexValidator(
@@ -49,7 +50,7 @@ class Partner(index.Indexed, TimestampedModel, ClusterableModel):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
         FieldRowPanel([FieldPanel("is_active"), FieldPanel("rate_limit")]),
-        FieldPanel("conflicts"),
+        FieldPanel("conflicts", widget=conflicts_chooser()),
         MultiFieldPanel(
             [InlinePanel("webhooks", label="Webhook")],
             heading="Webhooks",

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from conflicts.models import Claim
-from tests.factories import ConflictFactory, SourceFactory, make_claim
+from tests.factories import ConflictFactory, SourceFactory, UserFactory, make_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_creating_a_claim_in_the_admin_starts_its_history(client, editor):
 
 def test_claim_listing_filters_by_status_and_conflict(client, editor):
     conflict = ConflictFactory()
-    make_claim(statement="Open claim", conflict=conflict)
+    make_claim(statement="Unsettled claim", conflict=conflict)
     confirmed = make_claim(statement="Settled claim", conflict=conflict)
     from conflicts.services.claims import claim_change_status
 
@@ -91,7 +91,7 @@ def test_claim_listing_filters_by_status_and_conflict(client, editor):
     client.force_login(editor)
     url = reverse("wagtailsnippets_conflicts_claim:list")
     html = client.get(url, {"status": "confirmed", "conflict": conflict.pk}).content.decode()
-    assert "Settled claim" in html and "Open claim" not in html
+    assert "Settled claim" in html and "Unsettled claim" not in html
 
 
 def test_claim_inspect_view_shows_the_status_history_and_sources(client, editor):
@@ -133,3 +133,42 @@ def test_an_internal_note_stays_in_the_admin(client, editor, site_tree, partner_
     assert api.json()["status_history"][-1]["note"] == "Geolocated footage."
     for response in (public, api):
         assert "Reyhanli" not in response.content.decode()
+
+
+def test_the_assignee_is_chosen_with_a_chooser_and_saved(client, editor):
+    claim = make_claim()
+    for n in range(5):
+        UserFactory(username=f"reporter{n}")
+    client.force_login(editor)
+    edit_url = reverse("wagtailsnippets_conflicts_claim:edit", args=[claim.pk])
+    html = client.get(edit_url).content.decode()
+    assert 'name="assignee"' in html and "reporter3" not in html
+    assert reverse("assignee_chooser:choose") in html
+    response = client.post(edit_url, {**claim_form(claim, conflict=claim.conflict, status="unconfirmed"),
+                                      "assignee": editor.pk})
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.assignee == editor and claim.status_changes.count() == 1
+
+
+def test_the_assignee_chooser_offers_only_active_users_who_can_change_claims(client, editor):
+    UserFactory(username="outsider", first_name="Out", last_name="Sider")
+    colleague = UserFactory(username="ayla", first_name="Ayla", last_name="Demir")
+    colleague.groups.set(editor.groups.all())
+    client.force_login(editor)
+    results = client.get(reverse("assignee_chooser:choose_results"), {"q": "ayla"}).content.decode()
+    assert "ayla" in results
+    everyone = client.get(reverse("assignee_chooser:choose")).content.decode()
+    assert "outsider" not in everyone and "ayla" in everyone
+
+
+def test_the_assignee_chooser_is_refused_to_users_who_cannot_change_claims(client, editor):
+    from django.contrib.auth.models import Permission
+
+    outsider = UserFactory()
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(outsider)
+    for url in (reverse("assignee_chooser:choose"), reverse("assignee_chooser:choose_results"),
+                reverse("assignee_chooser:chosen", args=[editor.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and editor.get_username() not in response.content.decode()
