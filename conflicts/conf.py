@@ -24,6 +24,16 @@ DEFAULTS = {
     # Deliver to loopback, private and link-local addresses (development only: in production a
     # partner URL must not reach into the newsroom's own network).
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False,
+    # The full-page cache for anonymous readers (conflicts.middleware.PageCacheMiddleware):
+    # seconds an entry is kept (0 turns the cache off; change events purge entries sooner).
+    "PAGE_CACHE_TIMEOUT": 3600,
+    # Cache-Control of public pages: browsers keep them `max-age` seconds, shared caches (a CDN)
+    # `s-maxage`, and may serve them stale for `stale-while-revalidate` more while refetching.
+    "PAGE_CACHE_MAX_AGE": 60,
+    "PAGE_CACHE_S_MAXAGE": 600,
+    "PAGE_CACHE_STALE_WHILE_REVALIDATE": 60,
+    # Paths of the sitemap the CDN is asked to drop when a sitemap section changes.
+    "PAGE_CACHE_SITEMAP_PATHS": ("/sitemap.xml",),
 }
 
 

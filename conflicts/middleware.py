@@ -1,0 +1,85 @@
+"""Serves public pages to anonymous readers from the page cache, and marks what shared caches may keep."""
+
+from django.conf import settings
+from django.utils.cache import cc_delim_re
+
+from . import page_cache
+
+SAFE_VARY = {"accept-encoding", "cookie"}
+
+
+class PageCacheMiddleware:
+    """One cache for Wagtail's pages, the extension's record pages, feeds and sitemaps.
+
+    Only GET and HEAD requests without a session cookie or credentials use it, so an editor
+    (whose session is a cookie) is never served from it, nor is a visitor who unlocked a
+    password-protected page. A response is kept only when it is a 200 of a public view that set
+    no cookie, used no CSRF token and did not ask to stay private. Place it after Django's
+    authentication and CSRF middleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (page_cache.is_enabled() and self._anonymous_read(request)):
+            request._page_cache_state = None
+            response = self.get_response(request)
+            if getattr(request, "_page_cache_public_view", False):
+                page_cache.cache_control_private(response)
+            return response
+        key = page_cache.entry_key(request)
+        entry = page_cache.entry_get(key)
+        if entry is not None:
+            response = page_cache.entry_response(entry)
+            response["X-Cache"] = "hit"
+            return response
+        request._page_cache_state = {"key": key, "generations": None}
+        response = self.get_response(request)
+        self._keep(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not page_cache.is_public_view(view_func):
+            return None
+        request._page_cache_public_view = True
+        state = getattr(request, "_page_cache_state", None)
+        if state is not None:
+            tags = [page_cache.path_tag(request.path)]
+            if page_cache.is_sitemap_view(view_func):
+                tags.append(page_cache.SITEMAP_TAG)
+            state["generations"] = page_cache.generations_read(tags)
+        return None
+
+    @staticmethod
+    def _anonymous_read(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    def _keep(self, request, response):
+        state = request._page_cache_state
+        if state["generations"] is None:
+            return
+        if not self._storable(request, response):
+            page_cache.cache_control_private(response)
+            return
+        page_cache.cache_control_public(response)
+        if request.method == "GET":
+            page_cache.entry_store(state["key"], response, state["generations"])
+        response["X-Cache"] = "miss"
+
+    @staticmethod
+    def _storable(request, response):
+        cache_control = response.get("Cache-Control", "").lower()
+        vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+            and vary <= SAFE_VARY
+        )
