@@ -3,6 +3,7 @@ exactly the pages, lists, feeds and sitemap that show the changed record, in the
 the CDN."""
 
 import http.server
+import socket
 import threading
 import uuid
 
@@ -302,3 +303,24 @@ def test_a_rolled_back_change_purges_nothing(coverage, purge_receiver, django_ca
         claim_change_status(claim=coverage["claim"], to="confirmed", by=None, note="Seen.")
         raise RuntimeError
     assert callbacks == [] and purge_receiver == []
+
+
+def test_with_the_cache_unreachable_public_pages_are_served_uncached(client, coverage, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "conflicts.cache_backend.OutageTolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    for path in [*coverage["citing"], *coverage["unrelated"], "/feeds/latest/", "/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["X-Cache"] == "miss", path
+    assert "Cache get skipped: the cache is unreachable (ConnectionError)." in caplog.messages
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
