@@ -32,6 +32,10 @@ DEFAULTS = {
     "PAGE_CACHE_MAX_AGE": 60,
     "PAGE_CACHE_S_MAXAGE": 600,
     "PAGE_CACHE_STALE_WHILE_REVALIDATE": 60,
+    # Query parameters a cached page may vary by (pagination, the explainer index's filters, the
+    # sitemap's sections); a request with any other parameter is rendered and not kept, so
+    # made-up query strings cannot fill the cache.
+    "PAGE_CACHE_QUERY_PARAMETERS": ("page", "p", "section", "conflict", "place"),
     # Paths of the sitemap the CDN is asked to drop when a sitemap section changes.
     "PAGE_CACHE_SITEMAP_PATHS": ("/sitemap.xml",),
 }

@@ -25,6 +25,8 @@ from .models import PageCacheGeneration
 logger = logging.getLogger(__name__)
 
 SITEMAP_TAG = "sitemap"
+# Every page carries it: what every page shows (the newsroom's disclosures in each page's JSON-LD).
+SITE_TAG = "site"
 ENTRY_PREFIX = "pagecache:entry:"
 INDEX_PREFIX = "pagecache:tag:"
 

@@ -12,8 +12,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import purges
 from .choices import TombstoneReason
-from .models import Claim, ClaimAttribution, Conflict, Location, PageWithdrawal, Source
-from .page_cache import page_cache_purge, purges_wanted
+from .models import Claim, ClaimAttribution, Conflict, DisclosureSettings, Location, PageWithdrawal, Source
+from .page_cache import SITE_TAG, page_cache_purge, purges_wanted
 from .services import syndication
 from .services.annotations import annotations_clear, annotations_sync
 from .signals import claim_status_changed, figure_status_changed
@@ -84,7 +84,15 @@ def purge_relation(sender, instance, action, reverse=False, model=None, pk_set=N
     page_cache_purge(tags)
 
 
+def purge_site(sender, instance, created=False, raw=False, **kwargs):
+    """The disclosures are in every page's JSON-LD: every page is retired when they change (a
+    first read creates the row empty, which changes nothing)."""
+    if not raw and not created and purges_wanted():
+        page_cache_purge({SITE_TAG})
+
+
 def connect_page_cache():
+    post_save.connect(purge_site, sender=DisclosureSettings, dispatch_uid="conflicts_page_cache_disclosures")
     post_page_move.connect(purge_on_move, dispatch_uid="conflicts_page_cache_move")
     for model in RECORD_TAGS:
         post_save.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_save_{model.__name__}")

@@ -150,6 +150,13 @@ def test_query_variants_of_a_page_are_purged_with_it(client, coverage, django_ca
     assert client.get(f"{claim_page}?page=2")["X-Cache"] == "miss"
 
 
+def test_made_up_query_strings_are_not_kept(client, coverage):
+    article = coverage["citing"][0]
+    for _ in range(2):
+        response = client.get(f"{article}?utm_source=x{_}")
+        assert response.status_code == 200 and response.get("X-Cache") is None
+
+
 def test_a_logged_in_editor_never_gets_or_fills_a_cached_page(client, coverage, editor):
     article, claim_page = coverage["citing"][0], coverage["claim"].get_absolute_url()
     warm(client, [article])
@@ -249,6 +256,22 @@ def test_a_place_edit_purges_its_page_its_claims_and_its_articles(
         assert "Murak" in response.content.decode(), path
     for path in coverage["unrelated"]:
         assert client.get(path)["X-Cache"] == "hit", path
+
+
+def test_the_disclosures_retire_every_page(client, coverage, site_tree, django_capture_on_commit_callbacks):
+    from wagtail.models import Site
+
+    from conflicts.models import DisclosureSettings
+
+    warm(client, coverage["citing"][:2] + coverage["unrelated"][:1])
+    with django_capture_on_commit_callbacks(execute=True):
+        disclosures = DisclosureSettings.for_site(Site.objects.get(is_default_site=True))
+        disclosures.corrections_policy_url = "https://example.org/corrections"
+        disclosures.save()
+    for path in coverage["citing"][:2] + coverage["unrelated"][:1]:
+        response = client.get(path)
+        assert response["X-Cache"] == "miss", path
+    assert "https://example.org/corrections" in client.get(coverage["citing"][0]).content.decode()
 
 
 # The CDN: Wagtail's frontend cache with the HTTP PURGE backend, against a local receiver
