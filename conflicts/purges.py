@@ -18,12 +18,14 @@ from .page_cache import SITEMAP_TAG, path_tag
 
 
 def page_path_tags(pages):
-    """The tags of the pages' paths, on whichever Site serves them."""
+    """The tags of the pages' paths under every Site serving them (Wagtail's page URLs: the
+    url_path below the Site's root), reading the Sites once whatever the number of pages."""
+    roots = Site.get_site_root_paths()
     tags = set()
-    for page in pages.only("pk", "path", "depth", "url_path"):
-        parts = page.get_url_parts()
-        if parts is not None:
-            tags.add(path_tag(parts[2]))
+    for url_path in pages.values_list("url_path", flat=True):
+        for root in roots:
+            if url_path.startswith(root.root_path):
+                tags.add(path_tag(url_path[len(root.root_path) - 1:]))
     return tags
 
 
