@@ -1,7 +1,7 @@
 """Serves public pages to anonymous readers from the page cache, and marks what shared caches may keep."""
 
 from django.conf import settings
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 
 from . import page_cache
 from .conf import conflicts_setting
@@ -73,6 +73,7 @@ class PageCacheMiddleware:
             page_cache.cache_control_private(response)
             return
         page_cache.cache_control_public(response)
+        set_response_etag(response)  # once here, so no hit hashes the body again
         if request.method == "GET":
             page_cache.entry_store(state["key"], response, state["generations"])
         response["X-Cache"] = "miss"

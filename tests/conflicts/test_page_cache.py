@@ -142,6 +142,14 @@ def test_a_cached_page_costs_one_query(client, coverage, django_assert_num_queri
     assert set(response["Cache-Control"].split(", ")) == PUBLIC
 
 
+def test_a_cached_page_answers_a_conditional_request_with_304(client, coverage):
+    article = coverage["citing"][0]
+    etag = client.get(article)["ETag"]
+    assert client.get(article)["ETag"] == etag
+    response = client.get(article, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304 and response.content == b""
+
+
 def test_query_variants_of_a_page_are_purged_with_it(client, coverage, django_capture_on_commit_callbacks):
     claim_page = coverage["claim"].get_absolute_url()
     warm(client, [claim_page, f"{claim_page}?page=2"])
