@@ -9,8 +9,12 @@ Counters (`add`, `incr`, `decr`) still raise: their callers decide what an unkno
 import logging
 
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+except ImportError:  # redis-py is the site's to install, as for Django's RedisCache
+    RedisConnectionError = RedisTimeoutError = OSError
 
 logger = logging.getLogger(__name__)
 
