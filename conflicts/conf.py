@@ -24,6 +24,20 @@ DEFAULTS = {
     # Deliver to loopback, private and link-local addresses (development only: in production a
     # partner URL must not reach into the newsroom's own network).
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": False,
+    # The full-page cache for anonymous readers (conflicts.middleware.PageCacheMiddleware):
+    # seconds an entry is kept (0 turns the cache off; change events purge entries sooner).
+    "PAGE_CACHE_TIMEOUT": 3600,
+    # Cache-Control of public pages: browsers keep them `max-age` seconds, shared caches (a CDN)
+    # `s-maxage`, and may serve them stale for `stale-while-revalidate` more while refetching.
+    "PAGE_CACHE_MAX_AGE": 60,
+    "PAGE_CACHE_S_MAXAGE": 600,
+    "PAGE_CACHE_STALE_WHILE_REVALIDATE": 60,
+    # Query parameters a cached page may vary by (pagination, the explainer index's filters, the
+    # sitemap's sections); a request with any other parameter is rendered and not kept, so
+    # made-up query strings cannot fill the cache.
+    "PAGE_CACHE_QUERY_PARAMETERS": ("page", "p", "section", "conflict", "place"),
+    # Paths of the sitemap the CDN is asked to drop when a sitemap section changes.
+    "PAGE_CACHE_SITEMAP_PATHS": ("/sitemap.xml",),
 }
 
 

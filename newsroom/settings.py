@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication and CSRF: anonymous readers' public pages from the page cache.
+    "conflicts.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
@@ -210,7 +212,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "conflicts.cache_backend.OutageTolerantRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -313,4 +315,35 @@ CONFLICTS = {
     "EXPLAINER_PAGE_MODELS": ["newsroom.ExplainerPage"],
     "MAP_TILE_URL": _MAP_TILE_URL,
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", DEBUG),
+    "PAGE_CACHE_TIMEOUT": int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600")),
+    "PAGE_CACHE_S_MAXAGE": int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600")),
 }
+
+# The CDN in front of the site (Wagtail's frontend cache): the page cache's purges are sent to
+# every backend configured here, once each change commits.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx: HTTP PURGE to this address
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN"),
+        "EMAIL": os.environ.get("CLOUDFLARE_EMAIL"),
+        "API_KEY": os.environ.get("CLOUDFLARE_API_KEY"),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):  # needs boto3 and AWS credentials in the environment
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if os.environ.get("AZURE_CDN_ENDPOINT"):  # needs azure-mgmt-cdn and azure-identity
+    WAGTAILFRONTENDCACHE["azure"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.AzureCdnBackend",
+        "RESOURCE_GROUP_NAME": os.environ["AZURE_CDN_RESOURCE_GROUP"],
+        "CDN_PROFILE_NAME": os.environ["AZURE_CDN_PROFILE"],
+        "CDN_ENDPOINT_NAME": os.environ["AZURE_CDN_ENDPOINT"],
+    }

@@ -8,3 +8,6 @@ os.environ.setdefault("FIELD_ENCRYPTION_KEY", "dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("CONN_MAX_AGE", "0")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The page cache is off unless a test turns it on (tests/conflicts/test_page_cache.py): the
+# suite's tests edit rows directly, outside the change events that purge it.
+os.environ.setdefault("PAGE_CACHE_TIMEOUT", "0")

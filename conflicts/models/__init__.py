@@ -6,6 +6,7 @@ from .conflicts import Conflict
 from .disclosures import DisclosureSettings
 from .figures import Figure, FigureStatusChange, Tally
 from .locations import Location
+from .page_cache import PageCacheGeneration
 from .pages import (
     AbstractKeyClaim,
     AbstractPageUpdate,
@@ -37,6 +38,7 @@ __all__ = [
     "Figure",
     "FigureStatusChange",
     "Location",
+    "PageCacheGeneration",
     "PageTombstone",
     "PageWithdrawal",
     "Partner",

@@ -1,0 +1,179 @@
+"""What to purge when a record changes: the tags of exactly the outputs that show it.
+
+Each function answers with page-cache tags (`path:<path>` for a page and all its `?page=N`
+variants, `sitemap` for the sitemap's sections), read from the same rows the pages read: the
+annotation rows, explainers' key claims, claims' attributions and places, and pages' conflict,
+places and dateline.
+"""
+
+from django.db.models import Q
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from . import coverage
+from .audience import public_pages
+from .conf import key_claim_models, reporting_models
+from .models import Annotation, Claim, ClaimAttribution, Conflict, Location, Source
+from .page_cache import SITEMAP_TAG, path_tag
+
+
+def page_path_tags(pages):
+    """The tags of the pages' paths under every Site serving them (Wagtail's page URLs: the
+    url_path below the Site's root), reading the Sites once whatever the number of pages."""
+    roots = Site.get_site_root_paths()
+    tags = set()
+    for url_path in pages.values_list("url_path", flat=True):
+        for root in roots:
+            if url_path.startswith(root.root_path):
+                tags.add(path_tag(url_path[len(root.root_path) - 1:]))
+    return tags
+
+
+def _record_tags(model, ids):
+    return {path_tag(record.get_absolute_url()) for record in model.objects.filter(pk__in=ids)}
+
+
+def location_tags(ids):
+    """The place pages of the places and of every place containing one (a place's page lists
+    what its descendants carry)."""
+    ids, frontier = set(ids), set(ids)
+    while frontier:
+        frontier = set(
+            Location.objects.filter(pk__in=frontier, parent__isnull=False).values_list("parent_id", flat=True)
+        ) - ids
+        ids |= frontier
+    return {path_tag(path) for path in _location_paths(ids)}
+
+
+def _location_paths(ids):
+    return [Location(pk=pk, slug=slug).get_absolute_url()
+            for pk, slug in Location.objects.filter(pk__in=ids).values_list("pk", "slug")]
+
+
+def _conflict_tags(ids, *, feeds=False):
+    tags = set()
+    for conflict in Conflict.objects.filter(pk__in=ids).only("pk", "slug"):
+        tags.add(path_tag(conflict.get_absolute_url()))
+        if feeds:
+            tags.add(path_tag(reverse("conflicts:conflict_feed", kwargs={"slug": conflict.slug})))
+    return tags
+
+
+def _pages_carrying(claims):
+    carried = Q(pk__in=Annotation.objects.filter(claim__in=claims).values("page_id"))
+    for key_claims in key_claim_models():
+        carried |= Q(pk__in=key_claims.objects.filter(claim__in=claims).values("page_id"))
+    return public_pages().filter(carried)
+
+
+def claim_tags(claim):
+    """A claim shows on its page, every page carrying it, its conflict's page, the pages of its
+    places and sources, and the claims section of the sitemap."""
+    claims = Claim.objects.filter(pk=claim.pk).values("pk")
+    source_ids = ClaimAttribution.objects.filter(claim_id=claim.pk).values("source_id")
+    return (
+        {path_tag(claim.get_absolute_url()), SITEMAP_TAG}
+        | page_path_tags(_pages_carrying(claims))
+        | _conflict_tags([claim.conflict_id])
+        | location_tags(claim.places.values_list("pk", flat=True))
+        | _record_tags(Source, source_ids)
+    )
+
+
+def source_tags(source):
+    """A source shows on its page, the pages citing it or carrying a claim it says, those claims'
+    pages and their conflicts' pages (open claims show who says them)."""
+    claims = Claim.objects.filter(attributions__source_id=source.pk)
+    cited = public_pages().filter(pk__in=Annotation.objects.filter(source_id=source.pk).values("page_id"))
+    return (
+        {path_tag(source.get_absolute_url()), SITEMAP_TAG}
+        | page_path_tags(cited)
+        | page_path_tags(_pages_carrying(claims.values("pk")))
+        | _record_tags(Claim, claims.values("pk"))
+        | _conflict_tags(claims.values("conflict_id"))
+    )
+
+
+def location_tags_for(location):
+    """A place shows on its page and its parent's and children's, the pages about it or mentioning
+    it (and the indexes listing them, which filter by place), its claims' pages and its conflicts'."""
+    mentioned = Annotation.objects.filter(location_id=location.pk).values("page_id")
+    pages = coverage.pages_of(
+        reporting_models(), Q(places=location.pk) | Q(pk__in=mentioned)
+    ) | coverage.articles(dateline_place=location.pk)
+    pages = public_pages().filter(pk__in=pages.values("pk"))
+    children = Location.objects.filter(parent_id=location.pk).values_list("pk", flat=True)
+    return (
+        {SITEMAP_TAG, path_tag(location.get_absolute_url())}
+        | location_tags([location.pk])
+        | {path_tag(path) for path in _location_paths(children)}
+        | page_path_tags(pages)
+        | page_path_tags(Page.objects.filter(pk__in=_parent_ids(pages)))
+        | _record_tags(Claim, Claim.objects.filter(places=location.pk).values("pk"))
+        | _conflict_tags(location.conflicts.values("pk"))
+    )
+
+
+def conflict_tags(conflict):
+    """A conflict shows on its page and feed, the pages it groups (and their indexes, which filter
+    by conflict), its claims' pages and its places' pages."""
+    pages = public_pages().filter(pk__in=coverage.pages_of(reporting_models(), conflict=conflict.pk).values("pk"))
+    return (
+        {SITEMAP_TAG}
+        | _conflict_tags([conflict.pk], feeds=True)
+        | page_path_tags(pages)
+        | page_path_tags(Page.objects.filter(pk__in=_parent_ids(pages)))
+        | _record_tags(Claim, Claim.objects.filter(conflict=conflict.pk).values("pk"))
+        | location_tags(conflict.locations.values_list("pk", flat=True))
+    )
+
+
+def _parent_ids(pages):
+    return {page.get_parent().pk for page in pages.only("pk", "path", "depth") if page.depth > 1}
+
+
+def page_tags(page):
+    """A page shows at its address, in the lists of its ancestors (indexes, home), in the related
+    lists of pages sharing its conflict or a place, on the pages of the claims, sources, places
+    and conflict it carries, in the feeds and in the sitemap.
+
+    Read before and after a publish changes the page's annotation rows, so that the records it
+    stopped carrying are purged as well as those it carries now.
+    """
+    specific = page.specific_deferred
+    this = Page.objects.filter(pk=page.pk)
+    tags = {SITEMAP_TAG, path_tag(_feed_path())} | page_path_tags(Page.objects.ancestor_of(page, inclusive=True))
+    conflict_id = getattr(specific, "conflict_id", None)
+    places = set(getattr(specific, "places", Location.objects.none()).values_list("pk", flat=True))
+    if isinstance(specific, reporting_models()):
+        sharing = Q(places__in=places) | (Q(conflict_id=conflict_id) if conflict_id else Q(pk__in=[]))
+        related = coverage.pages_of(reporting_models(), sharing).exclude(pk=page.pk)
+        tags |= page_path_tags(public_pages().filter(pk__in=related.values("pk")))
+    annotated = Annotation.objects.filter(page_id=page.pk)
+    places |= set(annotated.exclude(location_id=None).values_list("location_id", flat=True))
+    if getattr(specific, "dateline_place_id", None):
+        places.add(specific.dateline_place_id)
+    claims = Claim.objects.carried_by(this)
+    return (
+        tags
+        | _conflict_tags([conflict_id], feeds=True)
+        | _record_tags(Claim, claims.values("pk"))
+        | _record_tags(Source, Source.objects.cited_by(this).values("pk"))
+        | location_tags(places)
+        | location_tags(Location.objects.filter(claims__in=claims.values("pk")).values_list("pk", flat=True))
+    )
+
+
+def page_moved_tags(page, url_path_before):
+    """The page and every descendant at their former addresses as well as at their new ones."""
+    tags = page_tags(page)
+    new_paths = list(Page.objects.descendant_of(page, inclusive=True).values_list("url_path", flat=True))
+    for root in Site.get_site_root_paths():
+        if url_path_before.startswith(root.root_path):
+            old = url_path_before[len(root.root_path) - 1:]
+            tags |= {path_tag(old + url_path[len(page.url_path):]) for url_path in new_paths}
+    return tags
+
+
+def _feed_path():
+    return reverse("conflicts:latest_feed")
