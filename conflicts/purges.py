@@ -128,6 +128,13 @@ def conflict_tags(conflict):
     )
 
 
+def record_tags(record):
+    """What shows `record` (a claim, source, place or conflict), by its kind."""
+    return {Claim: claim_tags, Source: source_tags, Location: location_tags_for, Conflict: conflict_tags}[
+        type(record)
+    ](record)
+
+
 def _parent_ids(pages):
     return {page.get_parent().pk for page in pages.only("pk", "path", "depth") if page.depth > 1}
 

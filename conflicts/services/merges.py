@@ -17,6 +17,8 @@ from ..conf import reporting_models
 from ..links import public_url
 from ..models import Annotation, Claim, Location, Partner, Source
 from ..models.mixins import AbstractStatusChange
+from ..page_cache import page_cache_purge, purges_wanted
+from ..purges import page_tags, record_tags
 from ..selectors import location_with_descendants
 from ..spans import annotation_refs_replace
 from .annotations import annotations_sync
@@ -309,6 +311,7 @@ def merge_records(*, keep, duplicate, user, note, allow_cross_conflict=False):
         _merge_check(keep, duplicate, user, allow_cross_conflict)
         receivers = {p.pk for p in Partner.objects.filter(is_active=True) if partner_may_receive(p, duplicate)}
         plan = merge_plan(keep=keep, duplicate=duplicate)
+        shown_before = record_tags(duplicate) | record_tags(keep) if purges_wanted() else set()
         rewriter = _ContentRewriter(MERGE_KINDS[model], duplicate.pk, keep.pk, _page_field_names(model))
         touched = set(plan.page_ids)
         for page in _pages(plan.page_ids):
@@ -324,6 +327,11 @@ def merge_records(*, keep, duplicate, user, note, allow_cross_conflict=False):
             ReferenceIndex.create_or_update_for_object(page)
         for record in (keep, duplicate):
             ReferenceIndex.create_or_update_for_object(record)
+        if purges_wanted():
+            # Readers' cached copies of every page that showed either record, as they were and as
+            # they are now: the rewritten pages changed without a publish.
+            shown_after = record_tags(keep).union(*(page_tags(page) for page in _pages(touched)))
+            page_cache_purge(shown_before | shown_after)
         webhook_event_emit(
             event=MERGE_EVENTS[model],
             audience=lambda partner: partner.pk in receivers or partner_may_receive(partner, keep),

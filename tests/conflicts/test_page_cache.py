@@ -355,3 +355,29 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_a_merge_purges_the_pages_that_showed_the_duplicate(
+    client, coverage, admin_user, django_capture_on_commit_callbacks
+):
+    """Merging rewrites pages without a publish: readers still see the record kept at once."""
+    from conflicts.services.merges import merge_records
+
+    duplicate = coverage["claim"]
+    keep = make_claim(statement="Troops withdrew from the post.", conflict=duplicate.conflict)
+    claim_change_status(claim=keep, to="confirmed", by=None, note="Seen on satellite images.")
+    articles = coverage["citing"][:2]
+    before = warm(client, articles + coverage["unrelated"])
+    assert all(shows_status(path, before[path], "unconfirmed") for path in articles)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_records(keep=keep, duplicate=duplicate, user=admin_user, note="Same claim recorded twice.")
+
+    for path in articles:
+        response = client.get(path)
+        assert response["X-Cache"] == "miss", path
+        assert shows_status(path, response.content.decode(), "confirmed"), path
+    redirect = client.get(duplicate.get_absolute_url())
+    assert redirect.status_code == 301 and redirect["Location"].endswith(keep.get_absolute_url())
+    for path in coverage["unrelated"]:
+        assert client.get(path)["X-Cache"] == "hit", path
