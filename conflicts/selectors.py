@@ -131,7 +131,9 @@ def annotation_records_load(refs):
     wanted = {kind: set() for kind in AnnotationKind.values}
     for kind, pk in refs:
         wanted[kind].add(pk)
-    public_source_fields = ("pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability")
+    public_source_fields = (
+        "pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability", "updated_at",
+    )
     return {
         AnnotationKind.CLAIM: claim_queryset_with_sources().in_bulk(wanted[AnnotationKind.CLAIM]),
         AnnotationKind.SOURCE: Source.objects.only(*public_source_fields).in_bulk(wanted[AnnotationKind.SOURCE]),

@@ -132,9 +132,6 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     list_relations = {"select": ("conflict",), "prefetch": ("places",)}
     detail_relations = list_relations
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "detail": self.action != "list"}
-
     def paginate_queryset(self, queryset):
         """The page's items as their specific page objects, loaded with one query per page model."""
         pages = super().paginate_queryset(queryset)
@@ -145,6 +142,21 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             self._object = coverage.specific_pages([super().get_object()], **self.detail_relations)[0]
         return self._object
 
+    def page_rendering(self, page):
+        """The body as partners get it, its records and its located annotations: rendered once per
+        request, whatever the format, and handed to the serializer in its context."""
+        if not hasattr(self, "_rendering"):
+            body = annotated_body(page, syndicated=True, request=self.request)
+            body["annotations"] = annotation_list_located(annotation_list_for_page(page), body["body_html"])
+            self._rendering = body
+        return self._rendering
+
+    def get_serializer_context(self):
+        context = {**super().get_serializer_context(), "detail": self.action != "list"}
+        if self.action == "retrieve" and not getattr(self, "swagger_fake_view", False):
+            context["rendering"] = self.page_rendering(self.get_object())
+        return context
+
     def page_last_modified(self, page, records):
         moments = [page.last_published_at]
         for kind in AnnotationKind.values:
@@ -153,10 +165,8 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         page = self.get_object()
-        body = annotated_body(page)
-        serializer = self.get_serializer(page)
-        response = Response(serializer.data)
-        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+        response = Response(self.get_serializer(page).data)
+        return self.with_last_modified(response, *self.page_last_modified(page, self.page_rendering(page)["annotation_records"]))
 
     @extend_schema(
         summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
@@ -169,10 +179,9 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
         page = self.get_object()
-        body = annotated_body(page)
-        annotations = annotation_list_located(annotation_list_for_page(page), body["body_html"])
-        response = Response(formats.annotation_page(page, annotations, request))
-        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+        rendering = self.page_rendering(page)
+        response = Response(formats.annotation_page(page, rendering["annotations"], request))
+        return self.with_last_modified(response, *self.page_last_modified(page, rendering["annotation_records"]))
 
 
 @extend_schema_view(
@@ -219,13 +228,13 @@ class ArticleViewSet(PageViewSet):
         if request.accepted_renderer.format != "ninjs":
             return super().retrieve(request, *args, **kwargs)
         page = self.get_object()
-        body = annotated_body(page, syndicated=True, request=request)
-        annotations = list(page.annotations.order_by("sequence"))
+        rendering = self.page_rendering(page)
         item = formats.article_ninjs(
-            page, request, body_html=body["body_html"], annotations=annotations, records=body["annotation_records"]
+            page, request, body_html=rendering["body_html"], annotations=rendering["annotations"],
+            records=rendering["annotation_records"],
         )
         response = Response(item)
-        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+        return self.with_last_modified(response, *self.page_last_modified(page, rendering["annotation_records"]))
 
 
 @extend_schema_view(

@@ -1,0 +1,92 @@
+"""Exact query counts of every partner resource, list and detail, in every format, at two content sizes."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from conflicts.models import PageTombstone, PartnerKey
+from tests.factories import (
+    LocationFactory,
+    SourceFactory,
+    make_article,
+    make_claim,
+    make_explainer,
+    make_figure,
+    make_tally,
+)
+
+
+def build_coverage(site_tree, conflict, size):
+    """An article and an explainer citing `size` claims, sources and places, and a tally of `size` figures."""
+    spans, claims = [], []
+    for i in range(size):
+        source = SourceFactory(public_label=f"source {size}-{i}")
+        claim = make_claim(statement=f"Claim {size}-{i}", conflict=conflict, sources=[source, SourceFactory()])
+        place = LocationFactory()
+        place.conflicts.add(conflict)
+        claims.append(claim)
+        spans.append(
+            f'<p><a linktype="claim" id="{claim.pk}">claim {i}</a> <a linktype="source" id="{source.pk}">source {i}</a> '
+            f'<a linktype="place" id="{place.pk}">place {i}</a></p>'
+        )
+    body = [("paragraph", "".join(spans))]
+    article = make_article(site_tree["news"], title=f"Article {size}", conflict=conflict, body=body)
+    explainer = make_explainer(
+        site_tree["explainers"], title=f"Explainer {size}", conflict=conflict, claims=claims, body=body
+    )
+    figures = [make_figure(conflict=conflict, best=10 + i, source=SourceFactory()) for i in range(size)]
+    tally = make_tally(conflict=conflict, name=f"Tally {size}", figures=figures)
+    PageTombstone.objects.create(page_id=100_000 + size, page_type="article", conflict=conflict, reason="unpublished")
+    return {"article": article, "explainer": explainer, "claim": claims[0], "source": claims[0].attributions.first().source,
+            "location": place, "tally": tally, "figure": figures[0], "conflict": conflict}
+
+
+# (path template, exact queries): the same whether the records cite 2 or 40 others.
+RESOURCES = {
+    "/api/v1/articles/": 6,
+    "/api/v1/articles/{article}/": 13,
+    "/api/v1/articles/{article}/?format=ninjs": 13,
+    "/api/v1/articles/{article}/annotations/": 13,
+    "/api/v1/explainers/": 6,
+    "/api/v1/explainers/{explainer}/": 12,
+    "/api/v1/explainers/{explainer}/annotations/": 12,
+    "/api/v1/claims/": 7,
+    "/api/v1/claims/{claim}/": 7,
+    "/api/v1/sources/": 5,
+    "/api/v1/sources/{source}/": 5,
+    "/api/v1/locations/": 4,
+    "/api/v1/locations/?format=geojson": 4,
+    "/api/v1/locations/{location}/": 4,
+    "/api/v1/locations/{location}/?format=geojson": 4,
+    "/api/v1/conflicts/": 3,
+    "/api/v1/conflicts/{conflict}/": 3,
+    "/api/v1/figures/": 6,
+    "/api/v1/figures/?format=csv": 6,
+    "/api/v1/figures/{figure}/": 6,
+    "/api/v1/tallies/": 7,
+    "/api/v1/tallies/{tally}/": 7,
+    "/api/v1/tombstones/": 3,
+}
+
+
+def measure(client, records):
+    # A key's last use is recorded at most once a minute; keep that write out of the counts.
+    PartnerKey.objects.update(last_used_at=timezone.now() + timedelta(hours=1))
+    counts = {}
+    for template in RESOURCES:
+        path = template.format(**{name: record.pk for name, record in records.items()})
+        client.get(path)  # the site root and content types are cached per process
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, (path, response.content[:200])
+        counts[template] = len(queries)
+    return counts
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_every_resource_runs_its_pinned_number_of_queries(client_for, site_tree, conflict, size):
+    records = build_coverage(site_tree, conflict, size)
+    assert measure(client_for, records) == RESOURCES
