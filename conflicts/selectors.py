@@ -302,8 +302,9 @@ def location_with_descendants(location):
     return ids
 
 
-def location_page_context(location):
-    ids = location_with_descendants(location)
+def location_page_context(location, *, place_ids=None):
+    """`place_ids`: the place and the places inside it, when the caller has read them already."""
+    ids = location_with_descendants(location) if place_ids is None else place_ids
     mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
     about = Q(places__in=ids) | Q(pk__in=mentioned)
     articles = coverage.articles(about | Q(dateline_place__in=ids)).live().public()

@@ -1,21 +1,62 @@
 """Public pages for claims, places, sources and conflicts, and the site search."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from . import audience, selectors, structured_data
+from . import audience, freshness, selectors, structured_data
+from .conf import reporting_models
 from .models import ClaimAttribution, Conflict, Location
 from .search import SearchForm, search_results
 
 
+def reader_may_revalidate(request):
+    """Conditional answers are for anonymous readers' GET and HEAD: an editor's page carries the
+    user bar, a preview is a draft."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def unless_unchanged(request, moment_of, parts, render):
+    """304 when the reader's copy is of `moment_of()`, before `render()` builds any context; else the
+    page with the ETag and Last-Modified to revalidate it with."""
+    if not reader_may_revalidate(request):
+        return render()
+    moment = moment_of()
+    return freshness.not_modified(request, moment, *parts) or freshness.mark(render(), moment, *parts)
+
+
+def serve_unless_unchanged(serve):
+    """Wagtail's `on_serve_page` for articles and explainers: an unchanged live page costs no render."""
+
+    def serve_page(page, request, args, kwargs):
+        if not isinstance(page, reporting_models()) or not page.live:
+            return serve(page, request, args, kwargs)
+        return unless_unchanged(
+            request, lambda: freshness.page_moment(page, with_related=True), ("page", page.pk),
+            lambda: serve(page, request, args, kwargs),
+        )
+
+    return serve_page
+
+
 def claim_detail(request, pk):
-    claims = audience.public_claims().select_related("conflict").prefetch_related(
+    claim = get_object_or_404(audience.public_claims().select_related("conflict"), pk=pk)
+    return unless_unchanged(
+        request, lambda: freshness.claim_moment(claim), ("claim", claim.pk), lambda: claim_page(request, claim)
+    )
+
+
+def claim_page(request, claim):
+    prefetch_related_objects(
+        [claim],
         "places",
         Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
     )
-    claim = get_object_or_404(claims, pk=pk)
     context = selectors.claim_page_context(claim)
     attributions = list(claim.attributions.all())
     context.update({
@@ -27,9 +68,16 @@ def claim_detail(request, pk):
 
 def location_detail(request, slug):
     location = get_object_or_404(Location.objects.select_related("parent"), slug=slug)
-    context = {"location": location, **selectors.location_page_context(location)}
-    context["jsonld"] = structured_data.place(location, request)
-    return TemplateResponse(request, "conflicts/location_detail.html", context)
+    place_ids = selectors.location_with_descendants(location)
+
+    def render():
+        context = {"location": location, **selectors.location_page_context(location, place_ids=place_ids)}
+        context["jsonld"] = structured_data.place(location, request)
+        return TemplateResponse(request, "conflicts/location_detail.html", context)
+
+    return unless_unchanged(
+        request, lambda: freshness.location_moment(location, place_ids), ("place", location.pk), render
+    )
 
 
 def source_detail(request, pk):
@@ -37,14 +85,22 @@ def source_detail(request, pk):
         "pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability"
     )
     source = get_object_or_404(sources, pk=pk)
-    claims = audience.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
-    return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
+
+    def render():
+        claims = audience.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
+        return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
+
+    return unless_unchanged(request, lambda: freshness.source_moment(source), ("source", source.pk), render)
 
 
 def conflict_detail(request, slug):
     conflict = get_object_or_404(Conflict, slug=slug)
-    context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
-    return TemplateResponse(request, "conflicts/conflict_detail.html", context)
+
+    def render():
+        context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
+        return TemplateResponse(request, "conflicts/conflict_detail.html", context)
+
+    return unless_unchanged(request, lambda: freshness.conflict_moment(conflict), ("conflict", conflict.pk), render)
 
 
 def search(request):

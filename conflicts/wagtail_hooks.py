@@ -5,7 +5,7 @@ from django.utils.html import json_script
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import suggestion_admin, withdrawal_admin
+from . import suggestion_admin, views, withdrawal_admin
 from .partner_admin import PartnerGroup
 from .rich_text import (
     LINK_HANDLERS,
@@ -27,6 +27,9 @@ ANNOTATION_FEATURES = [
     ("source", "SOURCE", "Annotate as a source", "user"),
     ("place", "PLACE", "Annotate as a place", "site"),
 ]
+
+
+hooks.register("on_serve_page", views.serve_unless_unchanged)
 
 
 @hooks.register("register_admin_viewset")

@@ -47,12 +47,12 @@ def build_coverage(site_tree, conflict, size):
 # (path template, exact queries): the same whether the records cite 2 or 40 others.
 RESOURCES = {
     "/api/v1/articles/": 6,
-    "/api/v1/articles/{article}/": 13,
-    "/api/v1/articles/{article}/?format=ninjs": 13,
-    "/api/v1/articles/{article}/annotations/": 13,
+    "/api/v1/articles/{article}/": 14,
+    "/api/v1/articles/{article}/?format=ninjs": 14,
+    "/api/v1/articles/{article}/annotations/": 14,
     "/api/v1/explainers/": 6,
-    "/api/v1/explainers/{explainer}/": 12,
-    "/api/v1/explainers/{explainer}/annotations/": 12,
+    "/api/v1/explainers/{explainer}/": 13,
+    "/api/v1/explainers/{explainer}/annotations/": 13,
     "/api/v1/claims/": 7,
     "/api/v1/claims/{claim}/": 7,
     "/api/v1/sources/": 5,
@@ -90,3 +90,65 @@ def measure(client, records):
 def test_every_resource_runs_its_pinned_number_of_queries(client_for, site_tree, conflict, size):
     records = build_coverage(site_tree, conflict, size)
     assert measure(client_for, records) == RESOURCES
+
+
+# A conditional request answered 304: the same lookups, nothing rendered or serialized.
+NOT_MODIFIED = {
+    "/api/v1/articles/{article}/": 8,
+    "/api/v1/articles/{article}/?format=ninjs": 8,
+    "/api/v1/articles/{article}/annotations/": 8,
+    "/api/v1/explainers/{explainer}/": 7,
+    "/api/v1/explainers/{explainer}/annotations/": 7,
+    "/api/v1/claims/{claim}/": 6,
+    "/api/v1/sources/{source}/": 4,
+    "/api/v1/locations/{location}/": 3,
+    "/api/v1/locations/{location}/?format=geojson": 3,
+    "/api/v1/conflicts/{conflict}/": 2,
+    "/api/v1/figures/{figure}/": 5,
+    "/api/v1/tallies/{tally}/": 6,
+}
+RENDERERS = [
+    "rest_framework.serializers.Serializer.to_representation",
+    "conflicts.api.v1.views.annotated_body",
+    "conflicts.api.v1.formats.article_ninjs",
+    "conflicts.api.v1.formats.annotation_page",
+    "conflicts.api.v1.formats.location_feature",
+]
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_an_unchanged_record_is_answered_304_without_rendering(client_for, site_tree, conflict, size):
+    from contextlib import ExitStack
+    from unittest import mock
+
+    records = build_coverage(site_tree, conflict, size)
+    PartnerKey.objects.update(last_used_at=timezone.now() + timedelta(hours=1))
+    counts, etags = {}, {}
+    for template in NOT_MODIFIED:
+        path = template.format(**{name: record.pk for name, record in records.items()})
+        etags[template] = client_for.get(path)["ETag"]
+    with ExitStack() as stack:
+        renderers = [stack.enter_context(mock.patch(target)) for target in RENDERERS]
+        for template, etag in etags.items():
+            path = template.format(**{name: record.pk for name, record in records.items()})
+            with CaptureQueriesContext(connection) as queries:
+                response = client_for.get(path, HTTP_IF_NONE_MATCH=etag)
+            assert response.status_code == 304, path
+            assert response["ETag"] == etag
+            counts[template] = len(queries)
+    assert counts == NOT_MODIFIED
+    assert not any(renderer.called for renderer in renderers)
+
+
+def test_a_status_change_is_served_at_once_to_a_partner_holding_the_old_copy(client_for, site_tree, conflict):
+    from conflicts.services.claims import claim_change_status
+
+    records = build_coverage(site_tree, conflict, 2)
+    paths = [f"/api/v1/articles/{records['article'].pk}/?format=ninjs", f"/api/v1/claims/{records['claim'].pk}/"]
+    etags = {path: client_for.get(path)["ETag"] for path in paths}
+    claim_change_status(claim=records["claim"], to="confirmed", by=None, note="Seen on satellite images.")
+    for path, etag in etags.items():
+        response = client_for.get(path, HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 200, path
+        assert response["ETag"] != etag
+        assert "confirmed" in response.content.decode()

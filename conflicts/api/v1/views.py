@@ -3,7 +3,6 @@
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import reverse
-from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -16,8 +15,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from wagtail.models import Page
 
-from ... import audience, coverage
-from ...choices import AnnotationKind
+from ... import audience, coverage, freshness
 from ...models import (
     Claim,
     ClaimAttribution,
@@ -105,16 +103,28 @@ class PartnerAPIMixin:
         response["Vary"] = f"{vary}, Authorization" if vary else "Authorization"
         return response
 
-    def with_last_modified(self, response, *moments):
-        moments = [moment for moment in moments if moment]
-        if moments and response.status_code == 200:
-            response["Last-Modified"] = http_date(max(moments).timestamp())
-        return response
+    def record_moment(self, record):
+        """When the record's representation last changed, from what get_object() loaded (no query)."""
+        return record.updated_at
+
+    def answer(self, record, represent, moment=None):
+        """304 when the partner's copy is current, decided before `represent()` serializes anything;
+        else the representation with its ETag and Last-Modified."""
+        moment = self.record_moment(record) if moment is None else moment
+        parts = (type(self).__name__, record.pk, getattr(self, "action", None), self.request.accepted_renderer.format)
+        unchanged = freshness.not_modified(self.request, moment, *parts)
+        if unchanged is not None:
+            return unchanged
+        return freshness.mark(Response(represent()), moment, *parts)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        response = Response(self.get_serializer(instance).data)
-        return self.with_last_modified(response, getattr(instance, "updated_at", None))
+        return self.answer(instance, lambda: self.get_serializer(instance).data)
+
+
+def loaded_moment(*records):
+    """The latest `updated_at` of records already loaded."""
+    return max((record.updated_at for record in records if record is not None), default=None)
 
 
 def _claim_prefetches():
@@ -157,16 +167,8 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             context["rendering"] = self.page_rendering(self.get_object())
         return context
 
-    def page_last_modified(self, page, records):
-        moments = [page.last_published_at]
-        for kind in AnnotationKind.values:
-            moments += [record.updated_at for record in records[kind].values()]
-        return moments
-
-    def retrieve(self, request, *args, **kwargs):
-        page = self.get_object()
-        response = Response(self.get_serializer(page).data)
-        return self.with_last_modified(response, *self.page_last_modified(page, self.page_rendering(page)["annotation_records"]))
+    def record_moment(self, page):
+        return freshness.page_moment(page)
 
     @extend_schema(
         summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
@@ -179,9 +181,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
         page = self.get_object()
-        rendering = self.page_rendering(page)
-        response = Response(formats.annotation_page(page, rendering["annotations"], request))
-        return self.with_last_modified(response, *self.page_last_modified(page, rendering["annotation_records"]))
+        return self.answer(page, lambda: formats.annotation_page(page, self.page_rendering(page)["annotations"], request))
 
 
 @extend_schema_view(
@@ -228,13 +228,15 @@ class ArticleViewSet(PageViewSet):
         if request.accepted_renderer.format != "ninjs":
             return super().retrieve(request, *args, **kwargs)
         page = self.get_object()
-        rendering = self.page_rendering(page)
-        item = formats.article_ninjs(
-            page, request, body_html=rendering["body_html"], annotations=rendering["annotations"],
-            records=rendering["annotation_records"],
-        )
-        response = Response(item)
-        return self.with_last_modified(response, *self.page_last_modified(page, rendering["annotation_records"]))
+
+        def represent():
+            rendering = self.page_rendering(page)
+            return formats.article_ninjs(
+                page, request, body_html=rendering["body_html"], annotations=rendering["annotations"],
+                records=rendering["annotation_records"],
+            )
+
+        return self.answer(page, represent)
 
 
 @extend_schema_view(
@@ -261,6 +263,9 @@ class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     def partner_queryset(self):
         return audience.partner_claims(self.partner).select_related("conflict").prefetch_related(*_claim_prefetches())
+
+    def record_moment(self, claim):
+        return loaded_moment(claim, claim.conflict, *claim.places.all(), *(a.source for a in claim.attributions.all()))
 
 
 @extend_schema_view(
@@ -324,7 +329,7 @@ class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         if request.accepted_renderer.format != "geojson":
             return super().retrieve(request, *args, **kwargs)
         location = self.get_object()
-        return self.with_last_modified(Response(formats.location_feature(location, request)), location.updated_at)
+        return self.answer(location, lambda: formats.location_feature(location, request))
 
 
 @extend_schema_view(
@@ -374,11 +379,14 @@ class TombstoneDetailView(PartnerAPIMixin, RetrieveAPIView):
     def retrieve(self, request, *args, **kwargs):
         tombstone = self.get_object()
         if request.accepted_renderer.format != "ninjs":
-            return Response(self.get_serializer(tombstone).data)
+            return self.answer(tombstone, lambda: self.get_serializer(tombstone).data)
         if tombstone.page_type != "article":
             raise NotFound("ninjs is served for articles; this tombstone is of an explainer.")
         notice = serializers.TOMBSTONE_NOTICES.get(tombstone.reason, "Remove your copy.")
-        return Response(formats.tombstone_ninjs(tombstone, request, notice=notice))
+        return self.answer(tombstone, lambda: formats.tombstone_ninjs(tombstone, request, notice=notice))
+
+    def record_moment(self, tombstone):
+        return tombstone.removed_at
 
 
 def not_found(request, *args, **kwargs):
