@@ -1,8 +1,10 @@
 """Exact query counts of every partner resource, list and detail, in every format, at two content sizes."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -73,13 +75,16 @@ RESOURCES = {
 
 
 def measure(client, records):
+    """Queries of each resource with nothing in the representation cache."""
     # A key's last use is recorded at most once a minute; keep that write out of the counts.
     PartnerKey.objects.update(last_used_at=timezone.now() + timedelta(hours=1))
     counts = {}
     for template in RESOURCES:
         path = template.format(**{name: record.pk for name, record in records.items()})
         client.get(path)  # the site root and content types are cached per process
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureQueriesContext(connection) as queries, mock.patch(
+            "conflicts.api.v1.representations.cache", DummyCache("none", {})
+        ):
             response = client.get(path)
         assert response.status_code == 200, (path, response.content[:200])
         counts[template] = len(queries)
@@ -119,7 +124,6 @@ RENDERERS = [
 @pytest.mark.parametrize("size", [2, 40])
 def test_an_unchanged_record_is_answered_304_without_rendering(client_for, site_tree, conflict, size):
     from contextlib import ExitStack
-    from unittest import mock
 
     records = build_coverage(site_tree, conflict, size)
     PartnerKey.objects.update(last_used_at=timezone.now() + timedelta(hours=1))
@@ -152,3 +156,45 @@ def test_a_status_change_is_served_at_once_to_a_partner_holding_the_old_copy(cli
         assert response.status_code == 200, path
         assert response["ETag"] != etag
         assert "confirmed" in response.content.decode()
+
+
+def test_unchanged_records_are_not_serialized_again_and_a_change_is_served_at_once(client_for, site_tree, conflict):
+    from conflicts.api.v1.serializers import ClaimSerializer
+    from conflicts.services.claims import claim_change_status
+
+    records = build_coverage(site_tree, conflict, 3)
+    serialize = mock.patch.object(ClaimSerializer, "to_representation", autospec=True,
+                                  side_effect=ClaimSerializer.to_representation)
+    with serialize as serialized:
+        first = client_for.get("/api/v1/claims/").json()
+        assert serialized.call_count == 3
+        serialized.reset_mock()
+        assert client_for.get("/api/v1/claims/").json() == first
+        assert client_for.get(f"/api/v1/claims/{records['claim'].pk}/").status_code == 200
+        serialized.reset_mock()
+        assert client_for.get(f"/api/v1/claims/{records['claim'].pk}/").status_code == 200
+        assert serialized.call_count == 0
+
+        claim_change_status(claim=records["claim"], to="denied", by=None, note="Denied by the ministry.")
+        listed = {item["id"]: item["status"] for item in client_for.get("/api/v1/claims/").json()["results"]}
+        assert serialized.call_count == 1
+        assert listed[records["claim"].pk] == "denied"
+        assert client_for.get(f"/api/v1/claims/{records['claim'].pk}/").json()["status"] == "denied"
+
+
+def test_partners_never_share_a_cached_representation(client_for, site_tree, conflict):
+    from conflicts.api.v1.serializers import ClaimSerializer
+    from conflicts.models import Partner
+    from conflicts.services.partners import partner_key_issue
+    from tests.api.conftest import api_client
+
+    build_coverage(site_tree, conflict, 2)
+    other = Partner.objects.create(name="Other Outlet", rate_limit="1000/minute")
+    other.conflicts.set([conflict])
+    other.save()
+    other_client = api_client(partner_key_issue(partner=other)[1])
+    client_for.get("/api/v1/claims/")
+    with mock.patch.object(ClaimSerializer, "to_representation", autospec=True,
+                           side_effect=ClaimSerializer.to_representation) as serialized:
+        assert other_client.get("/api/v1/claims/").status_code == 200
+    assert serialized.call_count == 2

@@ -29,6 +29,7 @@ from ...selectors import annotated_body, annotation_list_for_page, annotation_li
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 from .pagination import SyncPagination
+from .representations import representation_key, representations
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
@@ -107,15 +108,41 @@ class PartnerAPIMixin:
         """When the record's representation last changed, from what get_object() loaded (no query)."""
         return record.updated_at
 
-    def answer(self, record, represent, moment=None):
+    def item_moment(self, record):
+        """The same for an item of a list, from what the list loaded."""
+        return self.record_moment(record)
+
+    def representation_parts(self, record, moment):
+        return (type(self).__name__, record.pk, getattr(self, "action", None), self.request.accepted_renderer.format, moment)
+
+    def cached_representations(self, records, serialize, moment_of):
+        """Representations from the cache for records unchanged since they were stored (see
+        representations.py), `serialize(records)` for the others."""
+        partner = self.partner
+        return representations(
+            records, serialize=serialize,
+            key_of=lambda record: representation_key(
+                partner.pk, partner.updated_at, *self.representation_parts(record, moment_of(record))
+            ),
+        )
+
+    def answer(self, record, represent):
         """304 when the partner's copy is current, decided before `represent()` serializes anything;
-        else the representation with its ETag and Last-Modified."""
-        moment = self.record_moment(record) if moment is None else moment
-        parts = (type(self).__name__, record.pk, getattr(self, "action", None), self.request.accepted_renderer.format)
+        else the representation (cached while the record is unchanged) with its ETag and Last-Modified."""
+        moment = self.record_moment(record)
+        parts = self.representation_parts(record, None)
         unchanged = freshness.not_modified(self.request, moment, *parts)
         if unchanged is not None:
             return unchanged
-        return freshness.mark(Response(represent()), moment, *parts)
+        data = self.cached_representations([record], lambda records: [represent()], lambda record: moment)[0]
+        return freshness.mark(Response(data), moment, *parts)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        data = self.cached_representations(
+            page, lambda records: self.get_serializer(records, many=True).data, self.item_moment
+        )
+        return self.get_paginated_response(data)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
@@ -169,6 +196,11 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     def record_moment(self, page):
         return freshness.page_moment(page)
+
+    def item_moment(self, page):
+        """A list shows the page's own fields, its conflict, places and dateline."""
+        related = [page.conflict, getattr(page, "dateline_place", None), *page.places.all()]
+        return max([page.last_published_at, *(record.updated_at for record in related if record is not None)])
 
     @extend_schema(
         summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
@@ -353,6 +385,9 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
 
     def partner_queryset(self):
         return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
+
+    def record_moment(self, tombstone):
+        return tombstone.removed_at
 
 
 @extend_schema(
