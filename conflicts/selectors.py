@@ -302,8 +302,13 @@ def location_with_descendants(location):
     return ids
 
 
-def location_page_context(location, *, place_ids=None):
-    """`place_ids`: the place and the places inside it, when the caller has read them already."""
+CLAIMS_PER_PLACE_PAGE = 50
+CITING_PAGES_PER_CLAIM_PAGE = 20
+
+
+def location_page_context(location, *, place_ids=None, page_number=None):
+    """The latest articles and explainers about the place, and its claims a page at a time
+    (`page_number`). `place_ids`: the place and the places inside it, when already read."""
     ids = location_with_descendants(location) if place_ids is None else place_ids
     mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
     about = Q(places__in=ids) | Q(pk__in=mentioned)
@@ -319,13 +324,19 @@ def location_page_context(location, *, place_ids=None):
         "explainers": coverage.specific_pages(
             explainers.order_by("-last_published_at", "-pk")[:20], **EXPLAINER_LIST_RELATIONS
         ),
-        "claims": list(claims.distinct().order_by("-status_changed_at", "pk")[:50]),
+        **claims_page(claims.distinct().order_by("-status_changed_at", "pk"), CLAIMS_PER_PLACE_PAGE, page_number),
         "map": map_features([location, *children]),
     }
 
 
-def claim_page_context(claim):
-    """A public claim with its timeline, who says it and every live page that carries it.
+def claims_page(claims, per_page, page_number):
+    page_obj = Paginator(claims, per_page).get_page(page_number)
+    return {"page_obj": page_obj, "claims": list(page_obj.object_list)}
+
+
+def claim_page_context(claim, *, page_number=None):
+    """A public claim with its timeline, who says it and the live pages that carry it, a page at a
+    time (`page_number`), latest first.
 
     `reported_at` is when the desk recorded the claim (its first history row), shown beside
     when the event happened (`claim.event_label`).
@@ -334,11 +345,13 @@ def claim_page_context(claim):
         "-first_published_at", "-pk"
     )
     status_changes = list(claim.status_changes.order_by("changed_at", "pk"))
+    page_obj = Paginator(carried_by, CITING_PAGES_PER_CLAIM_PAGE).get_page(page_number)
     return {
         "claim": claim,
         "status_changes": status_changes,
         "reported_at": status_changes[0].changed_at if status_changes else None,
-        "pages": list(carried_by),
+        "page_obj": page_obj,
+        "pages": list(page_obj.object_list),
     }
 
 

@@ -57,7 +57,7 @@ def claim_page(request, claim):
         "places",
         Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
     )
-    context = selectors.claim_page_context(claim)
+    context = selectors.claim_page_context(claim, page_number=request.GET.get("page"))
     attributions = list(claim.attributions.all())
     context.update({
         "attributions": attributions,
@@ -71,7 +71,9 @@ def location_detail(request, slug):
     place_ids = selectors.location_with_descendants(location)
 
     def render():
-        context = {"location": location, **selectors.location_page_context(location, place_ids=place_ids)}
+        context = {"location": location, **selectors.location_page_context(
+            location, place_ids=place_ids, page_number=request.GET.get("page")
+        )}
         context["jsonld"] = structured_data.place(location, request)
         return TemplateResponse(request, "conflicts/location_detail.html", context)
 

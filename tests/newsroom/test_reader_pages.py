@@ -37,9 +37,15 @@ def jsonld(html):
     return [json.loads(block) for block in blocks]
 
 
+def sitemap_locations(client, path):
+    root = ElementTree.fromstring(client.get(path).content)
+    return [re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.iterfind(".//sm:loc", SITEMAP)]
+
+
 def test_every_sitemap_url_answers_200_and_covers_every_kind_of_page(client, demo):
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    paths = [re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.iterfind(".//sm:loc", SITEMAP)]
+    sections = sitemap_locations(client, "/sitemap.xml")
+    assert sorted(sections) == sorted(f"/sitemap-{name}.xml" for name in ["pages", "conflicts", "places", "claims", "sources"])
+    paths = [path for section in sections for path in sitemap_locations(client, section)]
     for path in paths:
         assert client.get(path).status_code == 200, path
     assert demo.url in paths
