@@ -16,16 +16,21 @@ from .conf import article_models, explainer_models
 from .geojson import location_geometry
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, Source
+from .models.sources import CONFIDENTIAL_SOURCE_FIELDS
 from .spans import annotation_refs, label_for_note, note_id, records_prefetched
+
+
+def attribution_list_public():
+    """Attributions with their sources' public fields: the confidential ones are never read (nor
+    decrypted) for a public page or a partner."""
+    confidential = [f"source__{name}" for name in CONFIDENTIAL_SOURCE_FIELDS]
+    return ClaimAttribution.objects.select_related("source").defer(*confidential).order_by("sort_order")
 
 
 def claim_queryset_with_sources():
     """Claims with their conflict and attributed sources loaded in two extra queries."""
     return Claim.objects.select_related("conflict").prefetch_related(
-        Prefetch(
-            "attributions",
-            queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order"),
-        )
+        Prefetch("attributions", queryset=attribution_list_public())
     )
 
 
@@ -358,7 +363,7 @@ def claim_page_context(claim, *, page_number=None):
 def conflict_page_context(conflict):
     places = list(conflict.locations.select_related("parent").order_by("name"))
     open_claims = public_claims().filter(conflict=conflict, status__in=OPEN_STATUSES).prefetch_related(
-        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order"))
+        Prefetch("attributions", queryset=attribution_list_public())
     )
     return {
         "places": places,

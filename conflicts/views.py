@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 
 from . import audience, freshness, selectors, structured_data
 from .conf import reporting_models
-from .models import ClaimAttribution, Conflict, Location
+from .models import Conflict, Location
 from .search import SearchForm, search_results
 
 
@@ -55,7 +55,7 @@ def claim_page(request, claim):
     prefetch_related_objects(
         [claim],
         "places",
-        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
+        Prefetch("attributions", queryset=selectors.attribution_list_public()),
     )
     context = selectors.claim_page_context(claim, page_number=request.GET.get("page"))
     attributions = list(claim.attributions.all())

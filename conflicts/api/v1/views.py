@@ -18,14 +18,13 @@ from wagtail.models import Page
 from ... import audience, coverage, freshness
 from ...models import (
     Claim,
-    ClaimAttribution,
     ClaimStatusChange,
     Conflict,
     Location,
     PageTombstone,
     Source,
 )
-from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located
+from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located, attribution_list_public
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 from .pagination import SyncPagination
@@ -157,7 +156,7 @@ def loaded_moment(*records):
 def _claim_prefetches():
     return [
         "places",
-        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
+        Prefetch("attributions", queryset=attribution_list_public()),
         Prefetch("status_changes", queryset=ClaimStatusChange.objects.order_by("changed_at", "pk")),
     ]
 
