@@ -31,12 +31,13 @@ ENTRY_PREFIX = "pagecache:entry:"
 INDEX_PREFIX = "pagecache:tag:"
 
 # Views outside the extension that show only public content: Wagtail's page serving and the
-# sitemap views (Wagtail's and Django's, index and sections).
+# sitemap views (Wagtail's and Django's, index and sections, and the extension's index).
 PUBLIC_VIEWS = {
     "wagtail.views.serve",
     "wagtail.contrib.sitemaps.views.sitemap",
     "django.contrib.sitemaps.views.index",
     "django.contrib.sitemaps.views.sitemap",
+    "conflicts.sitemaps.sitemap_index",
 }
 SITEMAP_VIEWS = {name for name in PUBLIC_VIEWS if "sitemap" in name}
 

@@ -16,16 +16,21 @@ from .conf import article_models, explainer_models
 from .geojson import location_geometry
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, Source
+from .models.sources import CONFIDENTIAL_SOURCE_FIELDS
 from .spans import annotation_refs, label_for_note, note_id, records_prefetched
+
+
+def attribution_list_public():
+    """Attributions with their sources' public fields: the confidential ones are never read (nor
+    decrypted) for a public page or a partner."""
+    confidential = [f"source__{name}" for name in CONFIDENTIAL_SOURCE_FIELDS]
+    return ClaimAttribution.objects.select_related("source").defer(*confidential).order_by("sort_order")
 
 
 def claim_queryset_with_sources():
     """Claims with their conflict and attributed sources loaded in two extra queries."""
     return Claim.objects.select_related("conflict").prefetch_related(
-        Prefetch(
-            "attributions",
-            queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order"),
-        )
+        Prefetch("attributions", queryset=attribution_list_public())
     )
 
 
@@ -131,7 +136,9 @@ def annotation_records_load(refs):
     wanted = {kind: set() for kind in AnnotationKind.values}
     for kind, pk in refs:
         wanted[kind].add(pk)
-    public_source_fields = ("pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability")
+    public_source_fields = (
+        "pk", "public_label", "kind", "is_anonymous", "anonymity_reason", "reliability", "updated_at",
+    )
     return {
         AnnotationKind.CLAIM: claim_queryset_with_sources().in_bulk(wanted[AnnotationKind.CLAIM]),
         AnnotationKind.SOURCE: Source.objects.only(*public_source_fields).in_bulk(wanted[AnnotationKind.SOURCE]),
@@ -300,8 +307,14 @@ def location_with_descendants(location):
     return ids
 
 
-def location_page_context(location):
-    ids = location_with_descendants(location)
+CLAIMS_PER_PLACE_PAGE = 50
+CITING_PAGES_PER_CLAIM_PAGE = 20
+
+
+def location_page_context(location, *, place_ids=None, page_number=None):
+    """The latest articles and explainers about the place, and its claims a page at a time
+    (`page_number`). `place_ids`: the place and the places inside it, when already read."""
+    ids = location_with_descendants(location) if place_ids is None else place_ids
     mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
     about = Q(places__in=ids) | Q(pk__in=mentioned)
     articles = coverage.articles(about | Q(dateline_place__in=ids)).live().public()
@@ -316,13 +329,19 @@ def location_page_context(location):
         "explainers": coverage.specific_pages(
             explainers.order_by("-last_published_at", "-pk")[:20], **EXPLAINER_LIST_RELATIONS
         ),
-        "claims": list(claims.distinct().order_by("-status_changed_at", "pk")[:50]),
+        **claims_page(claims.distinct().order_by("-status_changed_at", "pk"), CLAIMS_PER_PLACE_PAGE, page_number),
         "map": map_features([location, *children]),
     }
 
 
-def claim_page_context(claim):
-    """A public claim with its timeline, who says it and every live page that carries it.
+def claims_page(claims, per_page, page_number):
+    page_obj = Paginator(claims, per_page).get_page(page_number)
+    return {"page_obj": page_obj, "claims": list(page_obj.object_list)}
+
+
+def claim_page_context(claim, *, page_number=None):
+    """A public claim with its timeline, who says it and the live pages that carry it, a page at a
+    time (`page_number`), latest first.
 
     `reported_at` is when the desk recorded the claim (its first history row), shown beside
     when the event happened (`claim.event_label`).
@@ -331,12 +350,14 @@ def claim_page_context(claim):
         "-first_published_at", "-pk"
     )
     status_changes = list(claim.status_changes.order_by("changed_at", "pk"))
+    page_obj = Paginator(carried_by, CITING_PAGES_PER_CLAIM_PAGE).get_page(page_number)
     return {
         "claim": claim,
         "status_changes": status_changes,
         "merged_status_changes": claim_merged_history(claim),
         "reported_at": status_changes[0].changed_at if status_changes else None,
-        "pages": list(carried_by),
+        "page_obj": page_obj,
+        "pages": list(page_obj.object_list),
     }
 
 
@@ -355,7 +376,7 @@ def claim_merged_history(claim):
 def conflict_page_context(conflict):
     places = list(conflict.locations.select_related("parent").order_by("name"))
     open_claims = public_claims().filter(conflict=conflict, status__in=OPEN_STATUSES).prefetch_related(
-        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order"))
+        Prefetch("attributions", queryset=attribution_list_public())
     )
     return {
         "places": places,

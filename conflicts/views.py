@@ -1,13 +1,14 @@
 """Public pages for claims, places, sources and conflicts, and the site search."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from . import audience, selectors, structured_data
-from .models import Claim, ClaimAttribution, Conflict, Location, Source
+from . import audience, freshness, selectors, structured_data
+from .conf import reporting_models
+from .models import Claim, Conflict, Location, Source
 from .search import SearchForm, search_results
 
 
@@ -19,15 +20,55 @@ def merged_redirect(tombstones, public_records):
     return HttpResponsePermanentRedirect(tombstone.merged_into.get_absolute_url())
 
 
-def claim_detail(request, pk):
-    claims = audience.public_claims().select_related("conflict").prefetch_related(
-        "places",
-        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
+def reader_may_revalidate(request):
+    """Conditional answers are for anonymous readers' GET and HEAD: an editor's page carries the
+    user bar, a preview is a draft."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and not getattr(request, "is_preview", False)
     )
-    claim = claims.filter(pk=pk).first()
+
+
+def unless_unchanged(request, moment_of, parts, render):
+    """304 when the reader's copy is of `moment_of()`, before `render()` builds any context; else the
+    page with the ETag and Last-Modified to revalidate it with."""
+    if not reader_may_revalidate(request):
+        return render()
+    moment = moment_of()
+    return freshness.not_modified(request, moment, *parts) or freshness.mark(render(), moment, *parts)
+
+
+def serve_unless_unchanged(serve):
+    """Wagtail's `on_serve_page` for articles and explainers: an unchanged live page costs no render."""
+
+    def serve_page(page, request, args, kwargs):
+        if not isinstance(page, reporting_models()) or not page.live:
+            return serve(page, request, args, kwargs)
+        return unless_unchanged(
+            request, lambda: freshness.page_moment(page, with_related=True), ("page", page.pk),
+            lambda: serve(page, request, args, kwargs),
+        )
+
+    return serve_page
+
+
+def claim_detail(request, pk):
+    claim = audience.public_claims().select_related("conflict").filter(pk=pk).first()
     if claim is None:
         return merged_redirect(Claim.objects.filter(pk=pk), audience.public_claims())
-    context = selectors.claim_page_context(claim)
+    return unless_unchanged(
+        request, lambda: freshness.claim_moment(claim), ("claim", claim.pk), lambda: claim_page(request, claim)
+    )
+
+
+def claim_page(request, claim):
+    prefetch_related_objects(
+        [claim],
+        "places",
+        Prefetch("attributions", queryset=selectors.attribution_list_public()),
+    )
+    context = selectors.claim_page_context(claim, page_number=request.GET.get("page"))
     attributions = list(claim.attributions.all())
     context.update({
         "attributions": attributions,
@@ -40,9 +81,18 @@ def location_detail(request, slug):
     location = get_object_or_404(Location.objects.select_related("parent"), slug=slug)
     if location.merged_into_id:
         return merged_redirect(Location.objects.filter(pk=location.pk), Location.objects.current())
-    context = {"location": location, **selectors.location_page_context(location)}
-    context["jsonld"] = structured_data.place(location, request)
-    return TemplateResponse(request, "conflicts/location_detail.html", context)
+    place_ids = selectors.location_with_descendants(location)
+
+    def render():
+        context = {"location": location, **selectors.location_page_context(
+            location, place_ids=place_ids, page_number=request.GET.get("page")
+        )}
+        context["jsonld"] = structured_data.place(location, request)
+        return TemplateResponse(request, "conflicts/location_detail.html", context)
+
+    return unless_unchanged(
+        request, lambda: freshness.location_moment(location, place_ids), ("place", location.pk), render
+    )
 
 
 def source_detail(request, pk):
@@ -52,14 +102,22 @@ def source_detail(request, pk):
     source = sources.filter(pk=pk).first()
     if source is None:
         return merged_redirect(Source.objects.filter(pk=pk), audience.public_sources())
-    claims = audience.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
-    return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
+
+    def render():
+        claims = audience.public_claims().filter(attributions__source=source).distinct().order_by("-status_changed_at")
+        return TemplateResponse(request, "conflicts/source_detail.html", {"source": source, "claims": list(claims[:50])})
+
+    return unless_unchanged(request, lambda: freshness.source_moment(source), ("source", source.pk), render)
 
 
 def conflict_detail(request, slug):
     conflict = get_object_or_404(Conflict, slug=slug)
-    context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
-    return TemplateResponse(request, "conflicts/conflict_detail.html", context)
+
+    def render():
+        context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
+        return TemplateResponse(request, "conflicts/conflict_detail.html", context)
+
+    return unless_unchanged(request, lambda: freshness.conflict_moment(conflict), ("conflict", conflict.pk), render)
 
 
 def search(request):

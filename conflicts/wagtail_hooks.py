@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import autocomplete, merge_admin, open_claims_admin, review_admin, suggestion_admin, withdrawal_admin
+from . import autocomplete, merge_admin, open_claims_admin, review_admin, suggestion_admin, views, withdrawal_admin
 from .assignee_admin import assignee_chooser
 from .partner_admin import PartnerGroup
 from .rich_text import (
@@ -30,6 +30,9 @@ ANNOTATION_FEATURES = [
     ("source", "SOURCE", "Annotate as a source", "user"),
     ("place", "PLACE", "Annotate as a place", "site"),
 ]
+
+
+hooks.register("on_serve_page", views.serve_unless_unchanged)
 
 
 @hooks.register("register_admin_viewset")

@@ -317,6 +317,11 @@ CONFLICTS = {
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", DEBUG),
     "PAGE_CACHE_TIMEOUT": int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600")),
     "PAGE_CACHE_S_MAXAGE": int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600")),
+    # The sitemap index and its sections (newsroom/urls.py), for the CDN's purges.
+    "PAGE_CACHE_SITEMAP_PATHS": (
+        "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-conflicts.xml", "/sitemap-places.xml",
+        "/sitemap-claims.xml", "/sitemap-sources.xml",
+    ),
 }
 
 # The CDN in front of the site (Wagtail's frontend cache): the page cache's purges are sent to

@@ -87,7 +87,10 @@ class ReportingPageMixin(models.Model):
         """The rows of an optional child relation (`update_log`, `related_explainers`, `key_claims`),
         with `select` related objects loaded, or [] for a page type without it."""
         manager = getattr(self, relation, None)
-        return list(manager.all().select_related(*select)) if manager is not None else []
+        if manager is None:
+            return []
+        # A bare .all() reads rows a prefetch loaded; select_related() without names would join everything.
+        return list(manager.all().select_related(*select) if select else manager.all())
 
 
 class ArticlePageMixin(ReportingPageMixin):

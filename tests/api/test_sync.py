@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from django.utils import timezone
 
-from conflicts.models import Claim, Location
+from conflicts.models import Claim, Conflict, Location
 from conflicts.services.claims import claim_change_status
 from newsroom.models import ArticlePage
 from tests.factories import LocationFactory, make_article, make_claim
@@ -180,6 +180,7 @@ def test_the_annotation_page_is_modified_when_a_claim_it_describes_changes_statu
     an_hour_ago = timezone.now() - timedelta(hours=1)
     Claim.objects.filter(pk=claim.pk).update(updated_at=an_hour_ago)
     ArticlePage.objects.filter(pk=article.pk).update(last_published_at=an_hour_ago)
+    Conflict.objects.filter(pk=conflict.pk).update(updated_at=an_hour_ago)
     path = f"/api/v1/articles/{article.pk}/annotations/"
     last_modified = client_for.get(path)["Last-Modified"]
     assert client_for.get(path, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304

@@ -51,6 +51,7 @@ def coverage(site_tree, page_cache_on):
     other_claim = make_claim(statement="A drone was shot down.", conflict=other_conflict)
     news, explainers = site_tree["news"], site_tree["explainers"]
     return {
+        "page_cache": page_cache_on,
         "claim": claim,
         "other_claim": other_claim,
         "citing": [
@@ -61,7 +62,7 @@ def coverage(site_tree, page_cache_on):
             conflict.get_absolute_url(),
             place.get_absolute_url(),
             source.get_absolute_url(),
-            "/sitemap.xml",
+            "/sitemap-claims.xml",
         ],
         "unrelated": [
             make_article(news, title="Elsewhere", conflict=other_conflict, body=cited(other_claim)).url,
@@ -108,8 +109,8 @@ def test_a_status_change_shows_on_every_citing_page_and_leaves_the_others_cached
         assert response["X-Cache"] == "miss", path
         html = response.content.decode()
         assert not shows_status(path, before[path], "confirmed") and shows_status(path, html, "confirmed"), path
-    sitemap = client.get("/sitemap.xml")
-    assert sitemap["X-Cache"] == "miss"
+    for sitemap in ("/sitemap.xml", "/sitemap-claims.xml"):
+        assert client.get(sitemap)["X-Cache"] == "miss", sitemap
     for path in coverage["unrelated"]:
         assert client.get(path)["X-Cache"] == "hit", path
 
@@ -209,7 +210,7 @@ def test_a_publish_purges_its_lists_feeds_and_sitemap_not_other_conflicts(
     client, coverage, site_tree, django_capture_on_commit_callbacks
 ):
     lists = [site_tree["home"].url, site_tree["news"].url, "/feeds/latest/", "/conflicts/idlib/feed/",
-             "/conflicts/idlib/", "/sitemap.xml"]
+             "/conflicts/idlib/", "/sitemap-pages.xml"]
     warm(client, lists + coverage["unrelated"][1:])
     conflict = coverage["claim"].conflict
     with django_capture_on_commit_callbacks(execute=True):
@@ -217,8 +218,8 @@ def test_a_publish_purges_its_lists_feeds_and_sitemap_not_other_conflicts(
     for path in lists:
         response = client.get(path)
         assert response["X-Cache"] == "miss", path
-        assert article.title in response.content.decode() or path == "/sitemap.xml", path
-    assert article.url.split("/")[-2] in client.get("/sitemap.xml").content.decode()
+        assert article.title in response.content.decode() or path == "/sitemap-pages.xml", path
+    assert article.url.split("/")[-2] in client.get("/sitemap-pages.xml").content.decode()
     for path in coverage["unrelated"][1:3]:
         assert client.get(path)["X-Cache"] == "hit", path
 
@@ -319,7 +320,10 @@ def test_the_cdn_is_asked_to_drop_exactly_the_pages_showing_the_claim(
 ):
     purge_receiver.clear()
     change_status(coverage["claim"], "confirmed", django_capture_on_commit_callbacks)
-    assert sorted(purge_receiver) == sorted(("localhost", path) for path in coverage["citing"])
+    sitemap = coverage["page_cache"].CONFLICTS["PAGE_CACHE_SITEMAP_PATHS"]
+    assert "/sitemap-claims.xml" in sitemap
+    expected = [*coverage["citing"][:-1], *sitemap]
+    assert sorted(purge_receiver) == sorted(("localhost", path) for path in expected)
 
 
 def test_a_rolled_back_change_purges_nothing(coverage, purge_receiver, django_capture_on_commit_callbacks):

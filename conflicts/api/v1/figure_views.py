@@ -12,7 +12,12 @@ from rest_framework.response import Response
 from ... import audience
 from ...models import Figure, FigureStatusChange, Tally
 from . import filters, formats, schema, serializers
-from .views import FORMAT_PARAMETER, PartnerAPIMixin
+from .views import FORMAT_PARAMETER, PartnerAPIMixin, loaded_moment
+
+
+def figure_moment(figure):
+    """When a figure's representation last changed, from what _figure_queryset loaded."""
+    return loaded_moment(figure, figure.conflict, figure.source, *figure.places.all())
 
 
 def _figure_queryset(figures):
@@ -69,6 +74,9 @@ class FigureViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             raise NotAcceptable(f"CSV is served for lists of figures: {reverse('api:v1:figure-list')}?format=csv")
         return super().retrieve(request, *args, **kwargs)
 
+    def record_moment(self, figure):
+        return figure_moment(figure)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -86,4 +94,10 @@ class TallyViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         figures = Figure.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner)).order_by("pk")
         return audience.partner_tallies(self.partner).select_related("conflict").prefetch_related(
             Prefetch("figures", queryset=_figure_queryset(figures))
+        )
+
+    def record_moment(self, tally):
+        return max(
+            [loaded_moment(tally, tally.conflict), *(figure_moment(figure) for figure in tally.figures.all())],
+            default=None,
         )

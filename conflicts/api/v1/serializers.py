@@ -19,7 +19,6 @@ from ...models import (
     Source,
     Tally,
 )
-from ...selectors import annotated_body, annotation_list_located
 
 
 def absolute(request, path):
@@ -274,12 +273,12 @@ class PageSerializer(LinkedMixin, serializers.Serializer):
         return LocationRefSerializer(page.places.all(), many=True).data
 
     def body_fields(self, page):
+        """The body the view rendered (context `rendering`: see PageViewSet.page_rendering)."""
         request = self.context.get("request")
-        body_html = annotated_body(page, syndicated=True, request=request)["body_html"]
-        annotations = annotation_list_located(page.annotations.order_by("sequence"), body_html)
+        rendering = self.context["rendering"]
         return {
-            "body_html": body_html,
-            "annotations": AnnotationSerializer(annotations, many=True).data,
+            "body_html": rendering["body_html"],
+            "annotations": AnnotationSerializer(rendering["annotations"], many=True).data,
             "annotations_url": absolute(request, reverse(f"api:v1:{self.api_route}-annotations", args=[page.pk])),
         }
 

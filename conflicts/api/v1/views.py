@@ -3,7 +3,6 @@
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import reverse
-from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -16,21 +15,20 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from wagtail.models import Page
 
-from ... import audience, coverage
-from ...choices import AnnotationKind
+from ... import audience, coverage, freshness
 from ...models import (
     Claim,
-    ClaimAttribution,
     ClaimStatusChange,
     Conflict,
     Location,
     PageTombstone,
     Source,
 )
-from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located
+from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located, attribution_list_public
 from . import filters, formats, serializers
 from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
 from .pagination import SyncPagination
+from .representations import representation_key, representations
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
@@ -105,22 +103,60 @@ class PartnerAPIMixin:
         response["Vary"] = f"{vary}, Authorization" if vary else "Authorization"
         return response
 
-    def with_last_modified(self, response, *moments):
-        moments = [moment for moment in moments if moment]
-        if moments and response.status_code == 200:
-            response["Last-Modified"] = http_date(max(moments).timestamp())
-        return response
+    def record_moment(self, record):
+        """When the record's representation last changed, from what get_object() loaded (no query)."""
+        return record.updated_at
+
+    def item_moment(self, record):
+        """The same for an item of a list, from what the list loaded."""
+        return self.record_moment(record)
+
+    def representation_parts(self, record, moment):
+        return (type(self).__name__, record.pk, getattr(self, "action", None), self.request.accepted_renderer.format, moment)
+
+    def cached_representations(self, records, serialize, moment_of):
+        """Representations from the cache for records unchanged since they were stored (see
+        representations.py), `serialize(records)` for the others."""
+        partner = self.partner
+        return representations(
+            records, serialize=serialize,
+            key_of=lambda record: representation_key(
+                partner.pk, partner.updated_at, *self.representation_parts(record, moment_of(record))
+            ),
+        )
+
+    def answer(self, record, represent):
+        """304 when the partner's copy is current, decided before `represent()` serializes anything;
+        else the representation (cached while the record is unchanged) with its ETag and Last-Modified."""
+        moment = self.record_moment(record)
+        parts = self.representation_parts(record, None)
+        unchanged = freshness.not_modified(self.request, moment, *parts)
+        if unchanged is not None:
+            return unchanged
+        data = self.cached_representations([record], lambda records: [represent()], lambda record: moment)[0]
+        return freshness.mark(Response(data), moment, *parts)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        data = self.cached_representations(
+            page, lambda records: self.get_serializer(records, many=True).data, self.item_moment
+        )
+        return self.get_paginated_response(data)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        response = Response(self.get_serializer(instance).data)
-        return self.with_last_modified(response, getattr(instance, "updated_at", None))
+        return self.answer(instance, lambda: self.get_serializer(instance).data)
+
+
+def loaded_moment(*records):
+    """The latest `updated_at` of records already loaded."""
+    return max((record.updated_at for record in records if record is not None), default=None)
 
 
 def _claim_prefetches():
     return [
         "places",
-        Prefetch("attributions", queryset=ClaimAttribution.objects.select_related("source").order_by("sort_order")),
+        Prefetch("attributions", queryset=attribution_list_public()),
         Prefetch("status_changes", queryset=ClaimStatusChange.objects.order_by("changed_at", "pk")),
     ]
 
@@ -132,9 +168,6 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     list_relations = {"select": ("conflict",), "prefetch": ("places",)}
     detail_relations = list_relations
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "detail": self.action != "list"}
-
     def paginate_queryset(self, queryset):
         """The page's items as their specific page objects, loaded with one query per page model."""
         pages = super().paginate_queryset(queryset)
@@ -145,18 +178,28 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             self._object = coverage.specific_pages([super().get_object()], **self.detail_relations)[0]
         return self._object
 
-    def page_last_modified(self, page, records):
-        moments = [page.last_published_at]
-        for kind in AnnotationKind.values:
-            moments += [record.updated_at for record in records[kind].values()]
-        return moments
+    def page_rendering(self, page):
+        """The body as partners get it, its records and its located annotations: rendered once per
+        request, whatever the format, and handed to the serializer in its context."""
+        if not hasattr(self, "_rendering"):
+            body = annotated_body(page, syndicated=True, request=self.request)
+            body["annotations"] = annotation_list_located(annotation_list_for_page(page), body["body_html"])
+            self._rendering = body
+        return self._rendering
 
-    def retrieve(self, request, *args, **kwargs):
-        page = self.get_object()
-        body = annotated_body(page)
-        serializer = self.get_serializer(page)
-        response = Response(serializer.data)
-        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+    def get_serializer_context(self):
+        context = {**super().get_serializer_context(), "detail": self.action != "list"}
+        if self.action == "retrieve" and not getattr(self, "swagger_fake_view", False):
+            context["rendering"] = self.page_rendering(self.get_object())
+        return context
+
+    def record_moment(self, page):
+        return freshness.page_moment(page)
+
+    def item_moment(self, page):
+        """A list shows the page's own fields, its conflict, places and dateline."""
+        related = [page.conflict, getattr(page, "dateline_place", None), *page.places.all()]
+        return max([page.last_published_at, *(record.updated_at for record in related if record is not None)])
 
     @extend_schema(
         summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
@@ -169,10 +212,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
         page = self.get_object()
-        body = annotated_body(page)
-        annotations = annotation_list_located(annotation_list_for_page(page), body["body_html"])
-        response = Response(formats.annotation_page(page, annotations, request))
-        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+        return self.answer(page, lambda: formats.annotation_page(page, self.page_rendering(page)["annotations"], request))
 
 
 @extend_schema_view(
@@ -219,13 +259,15 @@ class ArticleViewSet(PageViewSet):
         if request.accepted_renderer.format != "ninjs":
             return super().retrieve(request, *args, **kwargs)
         page = self.get_object()
-        body = annotated_body(page, syndicated=True, request=request)
-        annotations = list(page.annotations.order_by("sequence"))
-        item = formats.article_ninjs(
-            page, request, body_html=body["body_html"], annotations=annotations, records=body["annotation_records"]
-        )
-        response = Response(item)
-        return self.with_last_modified(response, *self.page_last_modified(page, body["annotation_records"]))
+
+        def represent():
+            rendering = self.page_rendering(page)
+            return formats.article_ninjs(
+                page, request, body_html=rendering["body_html"], annotations=rendering["annotations"],
+                records=rendering["annotation_records"],
+            )
+
+        return self.answer(page, represent)
 
 
 @extend_schema_view(
@@ -256,6 +298,9 @@ class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     def partner_queryset(self):
         claims = audience.with_tombstones(audience.partner_claims(self.partner))
         return claims.select_related("conflict", "merged_into").prefetch_related(*_claim_prefetches())
+
+    def record_moment(self, claim):
+        return loaded_moment(claim, claim.conflict, *claim.places.all(), *(a.source for a in claim.attributions.all()))
 
 
 @extend_schema_view(
@@ -323,7 +368,7 @@ class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         if request.accepted_renderer.format != "geojson":
             return super().retrieve(request, *args, **kwargs)
         location = self.get_object()
-        return self.with_last_modified(Response(formats.location_feature(location, request)), location.updated_at)
+        return self.answer(location, lambda: formats.location_feature(location, request))
 
 
 @extend_schema_view(
@@ -347,6 +392,9 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
 
     def partner_queryset(self):
         return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
+
+    def record_moment(self, tombstone):
+        return tombstone.removed_at
 
 
 @extend_schema(
@@ -373,11 +421,14 @@ class TombstoneDetailView(PartnerAPIMixin, RetrieveAPIView):
     def retrieve(self, request, *args, **kwargs):
         tombstone = self.get_object()
         if request.accepted_renderer.format != "ninjs":
-            return Response(self.get_serializer(tombstone).data)
+            return self.answer(tombstone, lambda: self.get_serializer(tombstone).data)
         if tombstone.page_type != "article":
             raise NotFound("ninjs is served for articles; this tombstone is of an explainer.")
         notice = serializers.TOMBSTONE_NOTICES.get(tombstone.reason, "Remove your copy.")
-        return Response(formats.tombstone_ninjs(tombstone, request, notice=notice))
+        return self.answer(tombstone, lambda: formats.tombstone_ninjs(tombstone, request, notice=notice))
+
+    def record_moment(self, tombstone):
+        return tombstone.removed_at
 
 
 def not_found(request, *args, **kwargs):

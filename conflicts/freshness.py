@@ -1,0 +1,161 @@
+"""When what a page or record shows last changed, read in one query and without rendering, so a
+conditional request (If-None-Match, If-Modified-Since) is answered 304 before anything is rendered.
+
+Each moment is the latest of the `updated_at` / `last_published_at` of every record the output
+shows (a claim's status change saves the claim, a source's or place's edit saves it), and of the
+latest removal of a page (its tombstone), since a removed page drops out of every list.
+"""
+
+import hashlib
+
+from django.db.models import F, Q, Subquery
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from wagtail.models import Page
+
+from . import coverage
+from .conf import key_claim_models, reporting_models
+from .models import Annotation, Claim, ClaimAttribution, Conflict, Location, PageTombstone, Source
+
+
+def latest(queryset, field="updated_at"):
+    """The latest `field` of `queryset`, as a subquery."""
+    return Subquery(queryset.order_by(F(field).desc(nulls_last=True)).values(field)[:1])
+
+
+def latest_of(record, **subqueries):
+    """The latest of the record's own `updated_at` (or `last_published_at`) and of `subqueries`,
+    read in one query."""
+    own, model = ("last_published_at", Page) if isinstance(record, Page) else ("updated_at", type(record))
+    row = model.objects.filter(pk=record.pk).values(
+        own, latest_removal=latest(PageTombstone.objects.all(), "removed_at"),
+        **{f"latest_{name}": subquery for name, subquery in subqueries.items()},
+    ).first()
+    moments = [moment for moment in (row or {}).values() if moment is not None]
+    return max(moments, default=None)
+
+
+def _claims_carried_by(page_ids):
+    carried = Q(pk__in=Annotation.objects.filter(page_id__in=page_ids).values("claim_id"))
+    for key_claims in key_claim_models():
+        carried |= Q(pk__in=key_claims.objects.filter(page_id__in=page_ids).values("claim_id"))
+    return Claim.objects.filter(carried)
+
+
+def _page_place_ids(page):
+    """The ids of the page's places, as a subquery on its many-to-many table."""
+    field = type(page)._meta.get_field("places")
+    rows = field.remote_field.through.objects.filter(**{field.m2m_field_name(): page.pk})
+    return rows.values(field.m2m_reverse_field_name())
+
+
+def _live_pages(*conditions, **filters):
+    return coverage.pages_of(reporting_models(), *conditions, **filters).live()
+
+
+def page_moment(page, *, with_related=False):
+    """An article or explainer: the page, the claims, sources and places it cites, the sources
+    saying those claims, its places and conflict; `with_related` adds the reader page's lists of
+    related articles and explainers (the latest publication of the conflict or a shared place)."""
+    page_ids = [page.pk]
+    claims = _claims_carried_by(page_ids)
+    annotations = Annotation.objects.filter(page_id=page.pk)
+    places = Q(pk__in=annotations.values("location_id")) | Q(pk__in=_page_place_ids(page))
+    subqueries = {
+        "claims": latest(claims),
+        "sources": latest(Source.objects.filter(
+            Q(pk__in=annotations.values("source_id"))
+            | Q(pk__in=ClaimAttribution.objects.filter(claim__in=claims.values("pk")).values("source_id"))
+        )),
+        "places": latest(Location.objects.filter(places)),
+        "conflict": latest(Conflict.objects.filter(pk=page.conflict_id)),
+    }
+    if with_related:
+        related = Q(places__in=_page_place_ids(page))
+        if page.conflict_id:
+            related |= Q(conflict_id=page.conflict_id)
+        subqueries["related"] = latest(_live_pages(related), "last_published_at")
+    return latest_of(page, **subqueries)
+
+
+def claim_moment(claim):
+    """A claim's page or representation: the claim (its status and history), its sources, places and
+    conflict, and the live pages that carry it."""
+    carrying = Q(pk__in=Annotation.objects.filter(claim_id=claim.pk).values("page_id"))
+    for key_claims in key_claim_models():
+        carrying |= Q(pk__in=key_claims.objects.filter(claim_id=claim.pk).values("page_id"))
+    return latest_of(
+        claim,
+        sources=latest(Source.objects.filter(attributions__claim_id=claim.pk)),
+        places=latest(Location.objects.filter(claims__pk=claim.pk)),
+        conflict=latest(Conflict.objects.filter(pk=claim.conflict_id)),
+        pages=latest(Page.objects.live().filter(carrying), "last_published_at"),
+    )
+
+
+def source_moment(source):
+    """A source's page: the source, the claims it says and the pages carrying them or citing it."""
+    claims = Claim.objects.filter(attributions__source_id=source.pk)
+    citing = Q(pk__in=Annotation.objects.filter(source_id=source.pk).values("page_id"))
+    citing |= Q(pk__in=Annotation.objects.filter(claim__in=claims.values("pk")).values("page_id"))
+    return latest_of(
+        source, claims=latest(claims), pages=latest(Page.objects.live().filter(citing), "last_published_at"),
+    )
+
+
+def location_moment(location, place_ids):
+    """A place's page (`place_ids`: the place and every place inside it): those places, the claims
+    placed there, and the live pages about, mentioning or datelined there."""
+    mentioned = Annotation.objects.filter(location_id__in=place_ids).values("page_id")
+    about = Q(places__in=place_ids) | Q(pk__in=mentioned)
+    return latest_of(
+        location,
+        places=latest(Location.objects.filter(Q(pk__in=place_ids) | Q(parent_id__in=place_ids))),
+        claims=latest(Claim.objects.filter(places__in=place_ids)),
+        pages=latest(
+            _live_pages(about) | coverage.articles(dateline_place__in=place_ids).live(), "last_published_at"
+        ),
+    )
+
+
+def conflict_moment(conflict):
+    """A conflict's page: the conflict, its places and claims (with their sources), and its live pages."""
+    claims = Claim.objects.filter(conflict_id=conflict.pk)
+    return latest_of(
+        conflict,
+        places=latest(Location.objects.filter(conflicts__pk=conflict.pk)),
+        claims=latest(claims),
+        sources=latest(Source.objects.filter(attributions__claim__in=claims.values("pk"))),
+        pages=latest(_live_pages(conflict_id=conflict.pk), "last_published_at"),
+    )
+
+
+# Conditional answers
+
+
+def validators(moment, *parts):
+    """(ETag, Last-Modified) for an output of `parts` (its kind, id, format...) as of `moment`.
+
+    The ETag is weak: the same moment gives the same content, not the same bytes (a nonce may differ).
+    """
+    stamp = moment.isoformat() if moment else ""
+    digest = hashlib.blake2b("|".join(map(str, (*parts, stamp))).encode(), digest_size=12).hexdigest()
+    return f'W/"{digest}"', (http_date(moment.timestamp()) if moment else None)
+
+
+def not_modified(request, moment, *parts):
+    """A 304 (or 412) when the client's copy is of `moment`, before anything is rendered; else None."""
+    if moment is None or request.method not in ("GET", "HEAD"):
+        return None
+    etag, _last_modified = validators(moment, *parts)
+    response = get_conditional_response(request, etag=etag, last_modified=int(moment.timestamp()))
+    if response is not None and response.status_code == 304:
+        response["ETag"], response["Last-Modified"] = validators(moment, *parts)
+    return response
+
+
+def mark(response, moment, *parts):
+    """Sets the ETag and Last-Modified a later conditional request is compared with."""
+    if moment is not None and response.status_code == 200:
+        response["ETag"], response["Last-Modified"] = validators(moment, *parts)
+    return response

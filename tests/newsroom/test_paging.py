@@ -1,0 +1,86 @@
+"""Claim and place pages show what cites them a page at a time; the sitemap is an index of paged sections."""
+
+import json
+import re
+from unittest import mock
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ConflictFactory, LocationFactory, SourceFactory, make_article, make_claim
+
+
+def cite(site_tree, claim, count, start=0):
+    for i in range(start, start + count):
+        body = [("paragraph", f'<p><a linktype="claim" id="{claim.pk}">claim</a> in story {i}</p>')]
+        make_article(site_tree["news"], title=f"Story {i}", conflict=claim.conflict, body=body)
+
+
+def claim_review(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return next(item for item in map(json.loads, blocks) if item.get("@type") == "ClaimReview")
+
+
+def test_a_claim_page_lists_its_citing_pages_twenty_at_a_time(client, site_tree):
+    claim = make_claim(statement="Posts were shelled", conflict=ConflictFactory(), status="confirmed")
+    cite(site_tree, claim, 23)
+    first = client.get(claim.get_absolute_url()).content.decode()
+    assert first.count('<li class="card">') == 20
+    assert '<link rel="next" href="?page=2">' in first and 'rel="prev"' not in first
+    assert len(claim_review(first)["itemReviewed"]["appearance"]) == 20
+    second = client.get(claim.get_absolute_url(), {"page": 2}).content.decode()
+    assert second.count('<li class="card">') == 3
+    assert '<link rel="prev" href="?page=1">' in second and '<link rel="next"' not in second
+    assert len(claim_review(second)["itemReviewed"]["appearance"]) == 3
+    assert client.get(claim.get_absolute_url(), {"page": "x"}).status_code == 200
+
+
+def test_a_place_page_lists_its_claims_fifty_at_a_time(client, site_tree):
+    conflict = ConflictFactory()
+    place = LocationFactory(slug="saraqib")
+    for i in range(52):
+        make_claim(statement=f"Claim {i}", conflict=conflict, places=[place])
+    body = "".join(f'<a linktype="claim" id="{pk}">c</a> ' for pk in place.claims.values_list("pk", flat=True))
+    make_article(site_tree["news"], title="Every claim", conflict=conflict, body=[("paragraph", f"<p>{body}</p>")])
+    first = client.get("/places/saraqib/").content.decode()
+    assert first.count('class="status status-') == 50
+    assert '<link rel="next" href="?page=2">' in first
+    second = client.get("/places/saraqib/", {"page": 2}).content.decode()
+    assert second.count('class="status status-') == 2
+
+
+def section_queries(client, path):
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+# The index reads each section's count and latest change; a section page, its items and the site.
+SECTIONS = {"/sitemap.xml": 17, "/sitemap-pages.xml": 8, "/sitemap-claims.xml": 4, "/sitemap-sources.xml": 4,
+            "/sitemap-places.xml": 3, "/sitemap-conflicts.xml": 3}
+
+
+def test_each_sitemap_section_costs_the_same_queries_whatever_its_size(client, site_tree):
+    def add(start, stop):
+        for i in range(start, stop):
+            claim = make_claim(statement=f"Claim {i}", conflict=ConflictFactory(), sources=[SourceFactory()],
+                               places=[LocationFactory()])
+            cite(site_tree, claim, 1, start=i)
+
+    add(0, 2)
+    small = {path: section_queries(client, path) for path in SECTIONS}
+    add(2, 12)
+    large = {path: section_queries(client, path) for path in SECTIONS}
+    assert large == small
+    assert small == SECTIONS
+
+
+def test_the_sitemap_index_lists_every_page_of_a_section(client, site_tree):
+    for i in range(3):
+        make_claim(statement=f"Claim {i}", conflict=ConflictFactory(), places=[LocationFactory()])
+    with mock.patch("conflicts.sitemaps.LocationSitemap.limit", 2):
+        index = client.get("/sitemap.xml").content.decode()
+        assert "/sitemap-places.xml</loc>" in index and "/sitemap-places.xml?p=2</loc>" in index
+        assert client.get("/sitemap-places.xml", {"p": 2}).content.decode().count("<url>") == 1
