@@ -11,6 +11,7 @@ urlpatterns = [
     path("places/<slug:slug>/", views.location_detail, name="location"),
     path("sources/<int:pk>/", views.source_detail, name="source"),
     path("conflicts/<slug:slug>/", views.conflict_detail, name="conflict"),
+    path("tallies/<int:pk>/", views.tally_detail, name="tally"),
     path("conflicts/<slug:slug>/feed/", feeds.ConflictArticlesFeed(), name="conflict_feed"),
     path("feeds/latest/", feeds.LatestArticlesFeed(), name="latest_feed"),
     path("search/", views.search, name="search"),

@@ -1,11 +1,11 @@
-"""Public pages for claims, places, sources and conflicts, and the site search."""
+"""Public pages for claims, places, sources, conflicts and tallies, and the site search."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from . import audience, selectors, structured_data
+from . import audience, selectors, structured_data, tallies
 from .models import ClaimAttribution, Conflict, Location
 from .search import SearchForm, search_results
 
@@ -43,8 +43,16 @@ def source_detail(request, pk):
 
 def conflict_detail(request, slug):
     conflict = get_object_or_404(Conflict, slug=slug)
-    context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
+    context = {
+        "conflict": conflict, **selectors.conflict_page_context(conflict), **tallies.conflict_figures_context(conflict),
+    }
     return TemplateResponse(request, "conflicts/conflict_detail.html", context)
+
+
+def tally_detail(request, pk):
+    tally = get_object_or_404(tallies.tally_queryset(), pk=pk)
+    context = {"tally": tally, "shown": tallies.tally_page_context(tally)}
+    return TemplateResponse(request, "conflicts/tally_detail.html", context)
 
 
 def search(request):

@@ -213,7 +213,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
         fields = ["kind", "record_id", "quote", "prefix", "suffix", "position", "sequence"]
 
     def get_record_id(self, annotation) -> int:
-        return annotation.claim_id or annotation.source_id or annotation.location_id
+        return annotation.record_id
 
 
 class ContentWarningSerializer(serializers.Serializer):
