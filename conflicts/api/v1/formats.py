@@ -182,7 +182,9 @@ def article_ninjs(article, request, *, body_html, annotations, records):
             "title": f"Claim ({claim.get_status_display().lower()}): {claim.statement}",
             "href": absolute(request, claim.get_absolute_url()),
         })
-    figures = records.get(AnnotationKind.FIGURE, {}).values()
+    annotated = records.get(AnnotationKind.FIGURE, {})
+    in_order = dict.fromkeys(row.figure_id for row in annotations if row.kind == AnnotationKind.FIGURE)
+    figures = [annotated[pk] for pk in in_order if pk in annotated]
     for figure in figures:
         trust.append({"role": FIGURE_ROLE, "title": figure_description(figure), "href": figure_uri(figure, request)})
     item = {
