@@ -67,9 +67,9 @@ def conflict_timeline(conflict):
     claims = public_claims().filter(conflict=conflict, event_start__isnull=False).only(
         "pk", "statement", "status", "event_start", "event_end", "event_precision", "conflict_id",
     )
-    figures = public_figures().filter(conflict=conflict, event_start__isnull=False).select_related("source").only(
-        *[field.name for field in Figure._meta.concrete_fields], "source__public_label",
-    )
+    figures = public_figures().filter(conflict=conflict, event_start__isnull=False).select_related(
+        "source", "tally"
+    ).only(*[field.name for field in Figure._meta.concrete_fields], "source__public_label", "tally__is_published")
     entries = [{"kind": "claim", "record": claim} for claim in claims.order_by("event_start", "pk")[:TIMELINE_LENGTH]]
     entries += [{"kind": "figure", "record": figure}
                 for figure in figures.order_by("event_start", "pk")[:TIMELINE_LENGTH]]

@@ -20,6 +20,7 @@ from ...models import (
     Tally,
 )
 from ...selectors import annotated_body, annotation_list_located
+from ...tally_chart import figures_range
 
 
 def absolute(request, path):
@@ -201,8 +202,7 @@ class TallySerializer(LinkedMixin, serializers.ModelSerializer):
     })
     def get_range(self, tally):
         """The lowest and highest numbers any of its figures gives (null when none gives one)."""
-        numbers = [n for figure in tally.figures.all() for n in (figure.low, figure.best, figure.high) if n is not None]
-        return {"low": min(numbers, default=None), "high": max(numbers, default=None)}
+        return figures_range(tally.figures.all())
 
 
 class AnnotationSerializer(serializers.ModelSerializer):
