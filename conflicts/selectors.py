@@ -13,7 +13,7 @@ from .audience import pages_carrying, public_claims, public_pages
 from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
-from .geojson import location_geometry
+from .geojson import CENTRE_PRECISIONS, location_map_geometry
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Figure, Location, Source
 from .spans import annotation_refs, label_for_note, note_id, records_prefetched
@@ -273,15 +273,22 @@ def sourcing_summary(notes):
 
 
 def map_features(locations):
-    """Places as a GeoJSON FeatureCollection for the page's map (places without a position are left out)."""
+    """Places as a GeoJSON FeatureCollection for the page's map, drawn as precisely as they are known.
+
+    Places without a position, and regions and countries known only by their centre, are left out
+    (the page lists them). `fit` marks the precise places: the map opens on them.
+    """
     features = []
     for location in locations:
-        geometry = location_geometry(location)
+        geometry = location_map_geometry(location)
         if geometry:
             features.append({
                 "type": "Feature",
                 "geometry": geometry,
-                "properties": {"name": location.name, "url": location.get_absolute_url()},
+                "properties": {
+                    "name": location.name, "url": location.get_absolute_url(), "precision": location.geo_precision,
+                    "fit": location.geo_precision not in CENTRE_PRECISIONS,
+                },
             })
     return {"type": "FeatureCollection", "features": features}
 

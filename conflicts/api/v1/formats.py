@@ -97,6 +97,7 @@ def location_feature(location, request):
             "parent": location.parent_id,
             "alternative_names": location.alternative_name_list,
             "geo_precision": location.geo_precision,
+            "precision": location.geo_precision,
             "geonames_id": location.geonames_id,
             "wikidata_id": location.wikidata_id or None,
             "osm_id": location.osm_id or None,

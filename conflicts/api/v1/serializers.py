@@ -4,7 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ...choices import EventPrecision, TombstoneReason
+from ...choices import EventPrecision, GeoPrecision, TombstoneReason
 from ...geojson import published_geometry
 from ...links import public_url
 from ...models import (
@@ -80,12 +80,18 @@ class LocationSerializer(LinkedMixin, serializers.ModelSerializer):
     api_url = serializers.SerializerMethodField()
     alternative_names = serializers.ListField(source="alternative_name_list", child=serializers.CharField())
     parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    precision = serializers.ChoiceField(
+        source="geo_precision", choices=GeoPrecision.choices, read_only=True,
+        help_text="How precisely the place is known: exact, approximate, settlement, region or country "
+                  "(the last two: a centre point that maps should not draw as a pin).",
+    )
 
     class Meta:
         model = Location
         fields = [
             "id", "slug", "name", "kind", "parent", "alternative_names", "latitude", "longitude",
-            "geometry", "geo_precision", "geonames_id", "wikidata_id", "osm_id", "updated_at", "url", "api_url",
+            "geometry", "geo_precision", "precision", "geonames_id", "wikidata_id", "osm_id", "updated_at", "url",
+            "api_url",
         ]
 
 
