@@ -67,3 +67,20 @@ def test_load_demo_without_password_is_refused_in_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--admin-password"):
         call_command("load_demo", admin_password="", stdout=io.StringIO())
+
+
+def test_the_demo_article_annotates_its_figures_and_a_tally_gives_two_sources():
+    from conflicts.models import Annotation, Claim, Tally
+
+    load()
+    rows = Annotation.objects.filter(kind="figure").select_related("figure").order_by("sequence")
+    assert {(row.quote, row.figure.counts) for row in rows} == {
+        ("twelve", "posts"), ("more than 4 million internally displaced Syrians", "displaced"),
+        ("between 10,000 and 15,000 troops", "troops"), ("3.6 million Syrians", "displaced"),
+    }
+    tally = Tally.objects.get(name="Turkish troops in north-west Idlib")
+    assert tally.figures.values("source").distinct().count() >= 2
+    assert tally.used_figure.annotations.get().quote == "between 10,000 and 15,000 troops"
+    reinforcements = Claim.objects.get(statement__startswith="Turkey started sending military reinforcements")
+    assert (reinforcements.event_label, reinforcements.event_precision) == ("October 2020", "month")
+    assert Claim.objects.filter(event_start__isnull=False).count() >= 3
