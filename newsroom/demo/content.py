@@ -164,9 +164,10 @@ TALLIES = [
 
 # The article's other figures (not in a tally), keyed like the tallies' figures.
 FIGURES = {
-    "observation-posts": {
-        "counts": "posts", "counted": "named_party", "counted_party": "Turkish forces", "best": 12,
-        "words": "twelve in total", "source": "trt-world", "places": ["idlib-province"], "event": None,
+    "outposts-evacuated": {
+        "counts": "posts", "counted": "named_party", "counted_party": "Turkish forces", "best": 4,
+        "words": "four of the outposts", "source": "footage-online", "places": ["morek", "shir-maghar"],
+        "event": ("2020-10-19", None, "week"),
     },
     "displaced-in-idlib": {
         "counts": "displaced", "counted": "civilians", "low": 4_000_000, "words": "more than 4 million",
@@ -201,7 +202,6 @@ ARTICLE_ANNOTATIONS = [
     (0, "Turkey is set to withdraw from several observation posts", "claim", "withdrawal"),
     (0, "Idlib", "place", "idlib-province"),
     (0, "according to some unconfirmed", "source", "unconfirmed-reports"),
-    (1, "twelve", "figure", "observation-posts"),
     (2, "A security source speaking to TRT World", "source", "security-source"),
     (2, "these withdrawals are clearly related to the Turkish expectation of a new military operation by the Assad regime", "claim", "operation-expected"),
     (2, "Russia", "place", "russia"),
@@ -222,7 +222,8 @@ ARTICLE_ANNOTATIONS = [
     (11, "This showed the Turks that Russia is no longer reliable", "claim", "russia-unreliable"),
     (11, "said the security source", "source", "security-source"),
     (12, "Footage online shows", "source", "footage-online"),
-    (12, "the dismantling and evacuations in four of the outposts have begun", "claim", "dismantling-begun"),
+    (12, "the dismantling and evacuations", "claim", "dismantling-begun"),
+    (12, "four of the outposts", "figure", "outposts-evacuated"),
     (13, "according to new reports", "source", "new-reports"),
     (13, "it is now focusing on consolidating ceasefire lines in Idlib and no longer sees military value in holding those outposts", "claim", "consolidating"),
     (14, "M5", "place", "m5-highway"),

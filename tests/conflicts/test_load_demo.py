@@ -75,7 +75,7 @@ def test_the_demo_article_annotates_its_figures_and_a_tally_gives_two_sources():
     load()
     rows = Annotation.objects.filter(kind="figure").select_related("figure").order_by("sequence")
     assert {(row.quote, row.figure.counts) for row in rows} == {
-        ("twelve", "posts"), ("more than 4 million internally displaced Syrians", "displaced"),
+        ("four of the outposts", "posts"), ("more than 4 million internally displaced Syrians", "displaced"),
         ("between 10,000 and 15,000 troops", "troops"), ("3.6 million Syrians", "displaced"),
     }
     tally = Tally.objects.get(name="Turkish troops in north-west Idlib")
