@@ -8,6 +8,8 @@ from datetime import date
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 16, 40
 SERIES_CLASSES = 6
+# Sources side by side: figures of the same date from different sources stay apart.
+DODGE = 14
 
 
 @dataclass
@@ -73,14 +75,18 @@ def tally_chart(tally, figures, reported):
     def y_of(number):
         return TOP + height * (1 - number / top)
 
-    series = {}
+    def label_of(figure):
+        return figure.source.public_label if figure.source_id else "No source given"
+
+    labels = list(dict.fromkeys(label_of(figure) for figure, _on, _value in placed))
+    series = {label: Series(label, f"tally-series-{index % SERIES_CLASSES}") for index, label in enumerate(labels)}
     for figure, on, value in placed:
-        label = figure.source.public_label if figure.source_id else "No source given"
-        line = series.setdefault(label, Series(label, f"tally-series-{len(series) % SERIES_CLASSES}"))
+        label = label_of(figure)
+        dodge = (labels.index(label) - (len(labels) - 1) / 2) * DODGE
         low = figure.low if figure.low is not None else value
         high = figure.high if figure.high is not None else value
-        line.points.append(Point(figure, on, x_of(on), y_of(value), y_of(low), y_of(high),
-                                 figure.pk == tally.used_figure_id))
+        series[label].points.append(Point(figure, on, x_of(on) + dodge, y_of(value), y_of(low), y_of(high),
+                                          figure.pk == tally.used_figure_id))
     ticks = [{"y": y_of(top * i / 4), "label": f"{round(top * i / 4):,}"} for i in range(5)]
     dates = [{"x": x_of(on), "label": on} for on in sorted({first, last})]
     return {
