@@ -184,4 +184,7 @@ def figure_fields(suggestion):
 
 
 def _whole(number):
-    return int(number) if isinstance(number, (int, float)) and not isinstance(number, bool) and number >= 0 else None
+    """A whole, non-negative count, or None ("1.5 people" is not a count)."""
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0 or number != int(number):
+        return None
+    return int(number)
