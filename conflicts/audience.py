@@ -43,9 +43,17 @@ def public_tallies():
     return tallies_shown_with(public_pages())
 
 
+def figures_shown_with(pages, tallies):
+    """Figures of one of `tallies`, or annotated in the text of one of `pages`: readers of a page
+    see its figures, so partners receiving the page may receive them too."""
+    annotated = Annotation.objects.filter(page__in=pages.values("pk"), figure__isnull=False).values("figure_id")
+    return Figure.objects.filter(Q(tally__in=tallies.values("pk")) | Q(pk__in=annotated))
+
+
 def public_figures():
-    """Figures of a public tally; a figure outside a tally is not published."""
-    return Figure.objects.filter(tally__in=public_tallies().values("pk"))
+    """Figures of a public tally or in the text of a public page; any other figure is not published."""
+    pages = public_pages()
+    return figures_shown_with(pages, tallies_shown_with(pages))
 
 
 def pages_carrying(claim, pages):
@@ -98,15 +106,17 @@ def partner_locations(partner):
     ).distinct()
 
 
-def partner_tallies(partner):
+def partner_tallies(partner, *, pages=None):
     """Published tallies of the partner's conflicts that coverage the partner receives covers."""
-    return tallies_shown_with(partner_pages(partner)).filter(conflict__in=partner_conflict_ids(partner))
+    pages = partner_pages(partner) if pages is None else pages
+    return tallies_shown_with(pages).filter(conflict__in=partner_conflict_ids(partner))
 
 
 def partner_figures(partner):
-    """Figures of the tallies the partner receives."""
-    return Figure.objects.filter(
-        conflict__in=partner_conflict_ids(partner), tally__in=partner_tallies(partner).values("pk")
+    """Figures of the tallies the partner receives, or in the text of pages it receives."""
+    pages = partner_pages(partner)
+    return figures_shown_with(pages, partner_tallies(partner, pages=pages)).filter(
+        conflict__in=partner_conflict_ids(partner)
     )
 
 

@@ -20,9 +20,9 @@ class RefusedRichText(RichText):
 
 
 class AnnotatedRichTextBlock(blocks.RichTextBlock):
-    """Rich text whose claim, source and place annotations must name existing records."""
+    """Rich text whose claim, source, place and figure annotations must name existing records."""
 
-    ENTITY_TYPES = {"LINK", "CLAIM", "SOURCE", "PLACE"}
+    ENTITY_TYPES = {"LINK", "CLAIM", "SOURCE", "PLACE", "FIGURE"}
 
     def value_from_datadict(self, data, files, prefix):
         # The editor's converter drops an entity of a type it does not know together with
@@ -36,7 +36,7 @@ class AnnotatedRichTextBlock(blocks.RichTextBlock):
         if unknown:
             return RefusedRichText(
                 f"Unknown annotation kind {', '.join(map(repr, unknown))}: remove it and annotate "
-                "the text as a claim, source or place."
+                "the text as a claim, source, place or figure."
             )
         return super().value_from_datadict(data, files, prefix)
 

@@ -108,6 +108,7 @@ class AnnotationKind(models.TextChoices):
     CLAIM = "claim", "Claim"
     SOURCE = "source", "Source"
     PLACE = "place", "Place"
+    FIGURE = "figure", "Figure"
 
 
 class ArticleUpdateKind(models.TextChoices):

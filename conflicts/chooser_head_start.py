@@ -6,12 +6,15 @@ from django.db.models import Case, IntegerField, When
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from .assistant import AssistantInputError, annotations_suggest, vocabulary_load
+from .assistant import AssistantInputError, annotations_suggest, figure_fields, figures_find, vocabulary_load
 from .choices import AnnotationKind
-from .models import Claim, Location, Source
+from .models import Claim, Figure, Location, Source
 from .selectors import annotation_record_ids_for_page
 
-CHOOSER_KINDS = {Claim: AnnotationKind.CLAIM, Source: AnnotationKind.SOURCE, Location: AnnotationKind.PLACE}
+CHOOSER_KINDS = {
+    Claim: AnnotationKind.CLAIM, Source: AnnotationKind.SOURCE, Location: AnnotationKind.PLACE,
+    Figure: AnnotationKind.FIGURE,
+}
 
 
 SEARCH_MATCHES = 500
@@ -69,23 +72,33 @@ class HeadStartMixin:
 
 
 def creation_head_start(model, params, page):
-    """The create form's first values: the selected words, and for a claim the page's conflict and
-    the source the assistant reads for those words in their paragraph."""
+    """The create form's first values: the selected words; for a claim or a figure the page's conflict
+    and the source the assistant reads for those words in their paragraph; for a figure its range."""
     selected = params.get("q", "").strip()[:2000]
     if model is Source:
         return {"public_label": selected[:200]}
-    if model is not Claim:
+    if model not in (Claim, Figure):
         return {}
-    initial = {"statement": selected}
+    initial = {"statement": selected} if model is Claim else figure_read(selected)
     draft = page.specific.get_latest_revision_as_object() if page else None
     if getattr(draft, "conflict_id", None):
         initial["conflict"] = draft.conflict_id
     source = source_read_near(selected, params.get("context", "")[:5000])
     if source and source["record_id"]:
         initial["source"] = source["record_id"]
-    elif source:
+    elif source and model is Claim:
         initial.update(new_source_label=source["text"], new_source_kind=source["kind"])
     return initial
+
+
+def figure_read(selected):
+    """A figure's fields as the assistant reads the selected words ("between 10,000 and 15,000 troops")."""
+    found = figures_find(selected)
+    if not found:
+        return {"words": selected[:255]}
+    fields = figure_fields(found[0])
+    fields["words"] = selected[:255]
+    return {name: value for name, value in fields.items() if value not in (None, "")}
 
 
 def source_read_near(selected, context):

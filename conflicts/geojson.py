@@ -16,6 +16,8 @@ import shapely
 from django.core.exceptions import ValidationError
 from shapely.geometry import mapping, shape
 
+from .choices import GeoPrecision
+
 logger = logging.getLogger(__name__)
 
 GEOMETRY_TYPES = (
@@ -28,6 +30,8 @@ GEOMETRY_TYPES = (
     "GeometryCollection",
 )
 MAX_POSITIONS = 50_000
+# Points that stand for a whole region or country: true coordinates, but a pin there misleads.
+CENTRE_PRECISIONS = (GeoPrecision.REGION, GeoPrecision.COUNTRY)
 
 
 def _position(value, path):
@@ -198,3 +202,29 @@ def location_geometry(location):
     if location.has_point:
         return {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]}
     return None
+
+
+def location_map_geometry(location):
+    """What a map draws for the place: its geometry, or its point where the point is where the place
+    is. A country or region known only by its centre gets nothing (a pin in the middle of Russia
+    for "Russia" misleads); pages list it instead."""
+    geometry = published_geometry(location.geometry)
+    if geometry:
+        return geometry
+    if location.geo_precision in CENTRE_PRECISIONS:
+        return None
+    return location_geometry(location)
+
+
+def map_geometry_geoshape(geometry):
+    """A geometry as a schema.org GeoShape: its polygon, its line, or else the box around it
+    (points "latitude longitude", space separated)."""
+    def points(positions):
+        return " ".join(f"{lat:g} {lon:g}" for lon, lat, *_ in positions)
+
+    if geometry["type"] == "Polygon":
+        return {"@type": "GeoShape", "polygon": points(geometry["coordinates"][0])}
+    if geometry["type"] == "LineString":
+        return {"@type": "GeoShape", "line": points(geometry["coordinates"])}
+    west, south, east, north = shape(geometry).bounds
+    return {"@type": "GeoShape", "box": f"{south:g} {west:g} {north:g} {east:g}"}

@@ -1,8 +1,8 @@
-"""Annotation spans in rich text: claim, source and place entities for Draftail and the front end.
+"""Annotation spans in rich text: claim, source, place and figure entities for Draftail and the front end.
 
-In the database a span is `<a linktype="claim|source|place" id="<pk>">text</a>`. On the public
-page it becomes a link to the record's page carrying data-annotation, data-id (and
-data-status for claims), described by the page's sourcing note for that record. Records are
+In the database a span is `<a linktype="claim|source|place|figure" id="<pk>">text</a>`. On the
+public page it becomes a link to the record's page carrying data-annotation, data-id (and
+data-status for claims and figures), described by the page's sourcing note for that record. Records are
 resolved in one query per kind for the whole body, so a page costs the same whatever its
 number of spans; a span whose record is gone renders as plain text.
 
@@ -124,6 +124,33 @@ class PlaceLinkHandler(AnnotationLinkHandler):
         return cls.get_model().objects.only("pk", "slug")
 
 
+class FigureLinkHandler(AnnotationLinkHandler):
+    """A figure links to its tally's page (a figure has no page of its own) or, outside a tally, to its
+    note; the span carries the figure's status like a claim's."""
+
+    identifier = kind = AnnotationKind.FIGURE.value
+
+    @staticmethod
+    def get_model():
+        return apps.get_model("conflicts", "Figure")
+
+    @classmethod
+    def get_queryset(cls):
+        return cls.get_model().objects.select_related("tally")
+
+    @classmethod
+    def open_tag(cls, record):
+        return format_html(
+            '<a href="{}" class="annotation annotation--figure annotation--{}" data-annotation="figure" '
+            'data-id="{}" data-status="{}"{}>',
+            body_url(record.get_absolute_url() or f"#{note_id('figure', record.pk)}"),
+            record.status,
+            record.pk,
+            record.status,
+            described_by("figure", record.pk),
+        )
+
+
 class BodyPageLinkHandler(PageLinkHandler):
     """Wagtail's internal page links, absolute in syndicated HTML."""
 
@@ -150,6 +177,7 @@ LINK_HANDLERS = {
     AnnotationKind.CLAIM: ClaimLinkHandler,
     AnnotationKind.SOURCE: SourceLinkHandler,
     AnnotationKind.PLACE: PlaceLinkHandler,
+    AnnotationKind.FIGURE: FigureLinkHandler,
 }
 
 
@@ -178,10 +206,10 @@ class AnnotationElementHandler(LinkElementHandler):
 
 
 def entity_data(kind, record):
-    """What the editor keeps on a span of `kind` tied to `record`: id, label, a claim's status and
-    where to edit the record; public fields only."""
+    """What the editor keeps on a span of `kind` tied to `record`: id, label, a claim's or figure's
+    status and where to edit the record; public fields only."""
     data = {"id": record.pk, "label": str(record)}
-    if kind == AnnotationKind.CLAIM:
+    if kind in (AnnotationKind.CLAIM, AnnotationKind.FIGURE):
         data["status"] = record.status
     with suppress(NoReverseMatch):
         data["edit_url"] = reverse(f"wagtailsnippets_conflicts_{record._meta.model_name}:edit", args=[record.pk])

@@ -13,9 +13,9 @@ from .audience import pages_carrying, public_claims, public_pages
 from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
-from .geojson import location_geometry
+from .geojson import CENTRE_PRECISIONS, location_map_geometry
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
-from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Location, Source
+from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Figure, Location, Source
 from .models.sources import CONFIDENTIAL_SOURCE_FIELDS
 from .spans import annotation_refs, label_for_note, note_id, records_prefetched
 
@@ -124,7 +124,10 @@ def body_annotation_refs(body):
 
 def annotation_record_ids_for_page(page, kind):
     """Ids of the records of `kind` annotated in the page: its live rows and its latest draft's body."""
-    field = {AnnotationKind.CLAIM: "claim_id", AnnotationKind.SOURCE: "source_id", AnnotationKind.PLACE: "location_id"}[kind]
+    field = {
+        AnnotationKind.CLAIM: "claim_id", AnnotationKind.SOURCE: "source_id", AnnotationKind.PLACE: "location_id",
+        AnnotationKind.FIGURE: "figure_id",
+    }[kind]
     ids = set(Annotation.objects.filter(page_id=page.pk, kind=kind).values_list(field, flat=True))
     draft = page.specific.get_latest_revision_as_object()
     ids |= {pk for ref_kind, pk in body_annotation_refs(getattr(draft, "annotated_body", None)) if ref_kind == kind}
@@ -132,7 +135,8 @@ def annotation_record_ids_for_page(page, kind):
 
 
 def annotation_records_load(refs):
-    """The records a body refers to, {kind: {pk: record}}, in four queries whatever their number."""
+    """The records a body refers to, {kind: {pk: record}}, in a fixed number of queries whatever their number
+    (none for a kind the body does not annotate)."""
     wanted = {kind: set() for kind in AnnotationKind.values}
     for kind, pk in refs:
         wanted[kind].add(pk)
@@ -143,7 +147,16 @@ def annotation_records_load(refs):
         AnnotationKind.CLAIM: claim_queryset_with_sources().in_bulk(wanted[AnnotationKind.CLAIM]),
         AnnotationKind.SOURCE: Source.objects.only(*public_source_fields).in_bulk(wanted[AnnotationKind.SOURCE]),
         AnnotationKind.PLACE: Location.objects.in_bulk(wanted[AnnotationKind.PLACE]),
+        AnnotationKind.FIGURE: figure_queryset_for_notes().in_bulk(wanted[AnnotationKind.FIGURE]),
     }
+
+
+def figure_queryset_for_notes():
+    """Figures with what a reader is told about them: tally, and the source's public label only."""
+    return Figure.objects.select_related("tally", "source").only(
+        *[field.name for field in Figure._meta.concrete_fields],
+        "tally__name", "tally__is_published", "source__public_label", "source__kind",
+    )
 
 
 def annotated_body(page, *, syndicated=False, request=None):
@@ -192,10 +205,13 @@ def page_lead_image(page):
 
 def annotation_list_for_page(page):
     """The page's annotation rows (live version) with their records, in body order."""
-    return Annotation.objects.filter(page_id=page.pk).select_related("claim", "source", "location").only(
+    return Annotation.objects.filter(page_id=page.pk).select_related(
+        "claim", "source", "location", "figure__tally", "figure__source"
+    ).only(
         *[f.name for f in Annotation._meta.concrete_fields],
         "claim__statement", "claim__status", "source__public_label", "source__kind", "location__name",
-        "location__slug",
+        "location__slug", "figure__status", "figure__counts", "figure__counts_label", "figure__low", "figure__best",
+        "figure__high", "figure__words", "figure__tally__is_published", "figure__source__public_label",
     ).order_by("sequence")
 
 
@@ -264,15 +280,22 @@ def sourcing_summary(notes):
 
 
 def map_features(locations):
-    """Places as a GeoJSON FeatureCollection for the page's map (places without a position are left out)."""
+    """Places as a GeoJSON FeatureCollection for the page's map, drawn as precisely as they are known.
+
+    Places without a position, and regions and countries known only by their centre, are left out
+    (the page lists them). `fit` marks the precise places: the map opens on them.
+    """
     features = []
     for location in locations:
-        geometry = location_geometry(location)
+        geometry = location_map_geometry(location)
         if geometry:
             features.append({
                 "type": "Feature",
                 "geometry": geometry,
-                "properties": {"name": location.name, "url": location.get_absolute_url()},
+                "properties": {
+                    "name": location.name, "url": location.get_absolute_url(), "precision": location.geo_precision,
+                    "fit": location.geo_precision not in CENTRE_PRECISIONS,
+                },
             })
     return {"type": "FeatureCollection", "features": features}
 

@@ -1,4 +1,4 @@
-"""Annotation spans in stored rich text (`<a linktype="claim|source|place" id="<pk>">`): reading
+"""Annotation spans in stored rich text (`<a linktype="claim|source|place|figure" id="<pk>">`): reading
 and checking them, and what readers are told about each record. Free of Wagtail's admin, so
 models, forms and selectors can import it while models load."""
 
@@ -10,9 +10,9 @@ from django.apps import apps
 
 from .choices import AnnotationKind
 
-ANNOTATION_LINK = re.compile(r'<a\b[^>]*\blinktype="(claim|source|place)"[^>]*>', re.IGNORECASE)
+ANNOTATION_LINK = re.compile(r'<a\b[^>]*\blinktype="(claim|source|place|figure)"[^>]*>', re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
-RECORD_MODELS = {"claim": "Claim", "source": "Source", "place": "Location"}
+RECORD_MODELS = {"claim": "Claim", "source": "Source", "place": "Location", "figure": "Figure"}
 MAX_RECORD_ID = 2**63 - 1
 
 
@@ -72,7 +72,7 @@ def annotation_refs_follow_merges(html):
 def annotation_reference_errors(html):
     """Why the annotation spans of database-format rich text cannot be saved, or [] if they can.
 
-    Each span must name an existing record by a positive integer id; three queries at most.
+    Each span must name an existing record by a positive integer id; one query per kind at most.
     """
     errors, wanted = [], {kind: set() for kind in RECORD_MODELS}
     for match in ANNOTATION_LINK.finditer(html or ""):
@@ -128,4 +128,12 @@ def label_for_note(kind, record):
         return f"Claim, {record.get_status_display().lower()}. Who says it: {sources or 'no source given'}."
     if kind == AnnotationKind.SOURCE:
         return f"Source: {record.public_label} ({record.get_kind_display().lower()})."
+    if kind == AnnotationKind.FIGURE:
+        return figure_label(record)
     return f"Place: {record.name}."
+
+
+def figure_label(figure):
+    """What readers are told about an annotated figure: its range, who gives it and its status."""
+    source = figure.source.public_label if figure.source_id else "no source given"
+    return f"Figure, {figure.get_status_display().lower()}: {figure}. Who gives it: {source}."

@@ -8,6 +8,7 @@ from django.templatetags.static import static
 
 from .choices import VERDICT_STATUSES, ArticleUpdateKind, SourceKind
 from .conf import conflicts_setting
+from .geojson import map_geometry_geoshape, published_geometry
 from .links import public_url
 from .models import DisclosureSettings
 
@@ -168,7 +169,10 @@ def place(location, request):
     }
     if location.alternative_name_list:
         data["alternateName"] = location.alternative_name_list
-    if location.has_point:
+    geometry = published_geometry(location.geometry)
+    if geometry and geometry["type"] != "Point":
+        data["geo"] = map_geometry_geoshape(geometry)
+    elif location.has_point:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": float(location.latitude), "longitude": float(location.longitude)}
     if location.parent_id:
         data["containedInPlace"] = {"@type": "Place", "name": location.parent.name}

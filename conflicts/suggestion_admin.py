@@ -16,13 +16,13 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from .assistant import AssistantInputError
+from .assistant import AssistantInputError, figure_fields
 from .choices import AnnotationKind, GeoPrecision, SuggestionKind
 from .models import Location, ReportingPageMixin, Source
 from .rich_text import entity_data
 from .services.suggestions import (
-    FIGURES_NOT_YET,
     suggestion_accept_attribution,
+    suggestion_accept_figure,
     suggestion_accept_place,
     suggestion_accept_source,
     suggestion_dismiss,
@@ -96,7 +96,9 @@ def suggestions_accept(request, page, payload):
     """Makes or finds the records of an accepted suggestion; answers what the editor keeps on each span."""
     kind = _text(payload, "kind")
     if kind == SuggestionKind.FIGURE:
-        raise BadSuggestionRequest(FIGURES_NOT_YET)
+        _require(request.user, "add_figure", "figures")
+        figure = suggestion_accept_figure(conflict=_page_conflict(page), fields=_figure_fields(payload), by=request.user)
+        return JsonResponse({"figure": entity_data(AnnotationKind.FIGURE, figure)})
     if kind == SuggestionKind.PLACE:
         location = suggestion_accept_place(place=_place(request.user, payload))
         return JsonResponse({"place": entity_data(AnnotationKind.PLACE, location)})
@@ -169,6 +171,17 @@ def _place(user, payload):
         "geonames_id": _id(payload["geonames_id"]) if payload.get("geonames_id") else None,
         "geo_precision": precision if precision in GeoPrecision.values else GeoPrecision.SETTLEMENT,
     }
+
+
+def _figure_fields(payload):
+    """The suggested figure's fields; numbers that are not whole and non-negative are refused."""
+    for name in ("low", "high"):
+        value = payload.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise BadSuggestionRequest(f"'{name}' must be a whole number of at least 0, or null.")
+    if not _text(payload, "text").strip():
+        raise BadSuggestionRequest("Give the figure's words ('text').")
+    return figure_fields({**payload, "counts": _text(payload, "counts")})
 
 
 def _id(value):

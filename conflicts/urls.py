@@ -12,6 +12,7 @@ urlpatterns = [
     path("places/<slug:slug>/", public_page(views.location_detail), name="location"),
     path("sources/<int:pk>/", public_page(views.source_detail), name="source"),
     path("conflicts/<slug:slug>/", public_page(views.conflict_detail), name="conflict"),
+    path("tallies/<int:pk>/", public_page(views.tally_detail), name="tally"),
     path("conflicts/<slug:slug>/feed/", public_page(feeds.ConflictArticlesFeed()), name="conflict_feed"),
     path("feeds/latest/", public_page(feeds.LatestArticlesFeed()), name="latest_feed"),
     path("search/", views.search, name="search"),

@@ -1,4 +1,4 @@
-"""Public pages for claims, places, sources and conflicts, and the site search."""
+"""Public pages for claims, places, sources, conflicts and tallies, and the site search."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from . import audience, freshness, selectors, structured_data
+from . import audience, freshness, selectors, structured_data, tallies
 from .conf import reporting_models
 from .models import Claim, Conflict, Location, Source
 from .search import SearchForm, search_results
@@ -114,10 +114,19 @@ def conflict_detail(request, slug):
     conflict = get_object_or_404(Conflict, slug=slug)
 
     def render():
-        context = {"conflict": conflict, **selectors.conflict_page_context(conflict)}
+        context = {
+            "conflict": conflict, **selectors.conflict_page_context(conflict),
+            **tallies.conflict_figures_context(conflict),
+        }
         return TemplateResponse(request, "conflicts/conflict_detail.html", context)
 
     return unless_unchanged(request, lambda: freshness.conflict_moment(conflict), ("conflict", conflict.pk), render)
+
+
+def tally_detail(request, pk):
+    tally = get_object_or_404(tallies.tally_queryset(), pk=pk)
+    context = {"tally": tally, "shown": tallies.tally_page_context(tally)}
+    return TemplateResponse(request, "conflicts/tally_detail.html", context)
 
 
 def search(request):

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSe
 
 from .assignee_admin import assignee_chooser
 from .autocomplete import autocomplete_url_name, record_filter
-from .choices import ClaimStatus, SourceKind
+from .choices import ClaimStatus, FigureCounts, SourceKind
 from .chooser_head_start import HeadStartMixin
 from .figure_admin import FigureViewSet, TallyViewSet
 from .merge_admin import CurrentRecordsChooserViewSet, CurrentRecordsMixin, MergeView
@@ -22,12 +22,14 @@ from .models import (
     CONFIDENTIAL_SOURCE_PERMISSION,
     Claim,
     Conflict,
+    Figure,
     Location,
     Source,
 )
 from .models.figures import EVENT_PANEL
 from .selectors import claim_merged_history
 from .services.claims import claim_change_status, claim_create, claim_history_start
+from .services.figures import figure_create
 from .services.sources import source_create, source_log_confidential_view
 from .status_admin import (
     STATUS_PANEL,
@@ -266,13 +268,38 @@ class SourceQuickCreateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
+class FigureQuickCreateForm(forms.ModelForm):
+    """Records a new figure from the editor: what it counts, its range and words, who gives it, its status."""
+
+    status = forms.ChoiceField(choices=ClaimStatus.choices, initial=ClaimStatus.UNCONFIRMED)
+    status_note = forms.CharField(required=False, label="Why this status", max_length=1000)
+
+    class Meta:
+        model = Figure
+        fields = ["counts", "counts_label", "counted", "counted_party", "low", "best", "high", "words", "conflict",
+                  "source", "tally"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = Source.objects.only("pk", "public_label")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("counts") == FigureCounts.OTHER and not cleaned_data.get("counts_label", "").strip():
+            self.add_error("counts_label", 'Say what an "other" figure counts.')
+        return cleaned_data
+
+    def validate_unique(self):
+        """figure_create() validates the whole record when it saves it."""
+
+
 class AnnotationChosenMixin:
     """Adds what the editor shows on a span (label, and a claim's status) to the chosen data."""
 
     def get_chosen_response_data(self, item):
         data = super().get_chosen_response_data(item)
         data["label"] = str(item)
-        if isinstance(item, Claim):
+        if isinstance(item, (Claim, Figure)):
             data["status"] = item.status
         return data
 
@@ -331,6 +358,13 @@ class SourceAnnotationCreateView(AnnotationCreateView):
         return source_create(**{name: form.cleaned_data[name] for name in SourceQuickCreateForm.Meta.fields})
 
 
+class FigureAnnotationCreateView(AnnotationCreateView):
+    def save_form(self, form):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in FigureQuickCreateForm.Meta.fields}
+        return figure_create(**fields, status=data["status"], by=self.request.user, note=data["status_note"])
+
+
 class AnnotationChooserViewSet(ChooserViewSet):
     choose_view_class = AnnotationChooseView
     choose_results_view_class = AnnotationChooseResultsView
@@ -363,8 +397,18 @@ class PlaceAnnotationChooserViewSet(AnnotationChooserViewSet):
     choose_one_text = "Choose a place"
 
 
+class FigureAnnotationChooserViewSet(AnnotationChooserViewSet):
+    model = Figure
+    icon = "table"
+    choose_one_text = "Choose a figure"
+    creation_form_class = FigureQuickCreateForm
+    create_view_class = FigureAnnotationCreateView
+    create_action_label = "Record the figure"
+
+
 annotation_choosers = {
     "claim": ClaimAnnotationChooserViewSet("annotation_claim_chooser", url_prefix="annotate/claim"),
     "source": SourceAnnotationChooserViewSet("annotation_source_chooser", url_prefix="annotate/source"),
     "place": PlaceAnnotationChooserViewSet("annotation_place_chooser", url_prefix="annotate/place"),
+    "figure": FigureAnnotationChooserViewSet("annotation_figure_chooser", url_prefix="annotate/figure"),
 }

@@ -29,6 +29,7 @@ ANNOTATION_FEATURES = [
     ("claim", "CLAIM", "Annotate as a claim", "info-circle"),
     ("source", "SOURCE", "Annotate as a source", "user"),
     ("place", "PLACE", "Annotate as a place", "site"),
+    ("figure", "FIGURE", "Annotate as a figure", "table"),
 ]
 
 

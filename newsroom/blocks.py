@@ -10,7 +10,7 @@ from conflicts.blocks import AnnotatedRichTextBlock, AnnotatedStreamBlock
 from conflicts.links import body_url
 
 # Rich-text features of a body: formatting, links and the three annotation kinds.
-BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "claim", "source", "place"]
+BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "claim", "source", "place", "figure"]
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -30,5 +30,7 @@ SPECTACULAR_SETTINGS = {
         "LocationKindEnum": "conflicts.choices.LocationKind",
         "SourceKindEnum": "conflicts.choices.SourceKind",
         "AnnotationKindEnum": "conflicts.choices.AnnotationKind",
+        "GeoPrecisionEnum": "conflicts.choices.GeoPrecision",
+        "EventPrecisionEnum": "conflicts.choices.EventPrecision",
     },
 }

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .attributions import CUE, attributions_find
-from .figures import figures_find
+from .figures import figure_fields, figures_find
 from .gazetteer import gazetteer_lookup
 from .hedges import HEDGES
 from .places import places_find
@@ -19,7 +19,10 @@ from .vocabulary import Vocabulary, vocabulary_load
 MAX_TEXT_LENGTH = 100_000
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 
-__all__ = ["MAX_TEXT_LENGTH", "AssistantInputError", "annotations_suggest", "figures_find", "hedge_near", "vocabulary_load"]
+__all__ = [
+    "MAX_TEXT_LENGTH", "AssistantInputError", "annotations_suggest", "figure_fields", "figures_find", "hedge_near",
+    "vocabulary_load",
+]
 
 
 class AssistantInputError(ValueError):

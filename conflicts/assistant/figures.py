@@ -168,3 +168,38 @@ def _value(words):
         number += UNITS.get(tail, 0) if tail else 0
     value = number * scale
     return int(value) if value == int(value) else value
+
+
+COUNTS_OF_NOUNS = {
+    "troops": "troops", "soldiers": "troops", "servicemen": "troops", "personnel": "troops",
+    "vehicles": "vehicles", "cars": "vehicles", "trucks": "vehicles", "tanks": "vehicles", "convoys": "vehicles",
+    "airstrikes": "strikes", "strikes": "strikes", "missiles": "strikes", "rockets": "strikes", "drones": "strikes",
+    "posts": "posts", "outposts": "posts", "checkpoints": "posts", "refugees": "displaced",
+}
+COMBATANTS = frozenset(["troops", "soldiers", "fighters", "militants", "rebels", "insurgents", "servicemen",
+                        "personnel", "attackers", "officers", "policemen", "police"])
+FIGURE_COUNTS = frozenset(["killed", "wounded", "displaced", "detained", "troops", "vehicles", "strikes", "posts"])
+
+
+def figure_fields(suggestion):
+    """The fields of a Figure record for a suggested figure ({"text", "low", "high", "counts"}): the
+    vocabulary's kind where the counted words name one, else "other" with the words as its label."""
+    counts = str(suggestion.get("counts") or "people")
+    noun = counts.lower()
+    kind = counts if counts in FIGURE_COUNTS else COUNTS_OF_NOUNS.get(noun, "other")
+    low, high = (_whole(suggestion.get(name)) for name in ("low", "high"))
+    best = low if low is not None and low == high else None
+    if best is not None:
+        low = high = None
+    return {
+        "counts": kind, "counts_label": counts[:100] if kind == "other" else "",
+        "counted": "civilians" if noun == "civilians" else "combatants" if noun in COMBATANTS else "unspecified",
+        "low": low, "best": best, "high": high, "words": str(suggestion.get("text") or "")[:255],
+    }
+
+
+def _whole(number):
+    """A whole, non-negative count, or None ("1.5 people" is not a count)."""
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0 or number != int(number):
+        return None
+    return int(number)

@@ -1,4 +1,4 @@
-"""Annotations: the spans of page text tied to a claim, a source or a place, kept as data."""
+"""Annotations: the spans of page text tied to a claim, a source, a place or a figure, kept as data."""
 
 from django.db import models
 from django.db.models import Q
@@ -20,6 +20,9 @@ class Annotation(models.Model):
     location = models.ForeignKey(
         "conflicts.Location", null=True, blank=True, on_delete=models.CASCADE, related_name="annotations"
     )
+    figure = models.ForeignKey(
+        "conflicts.Figure", null=True, blank=True, on_delete=models.CASCADE, related_name="annotations"
+    )
     quote = models.TextField(help_text="The exact annotated text.")
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
@@ -31,9 +34,14 @@ class Annotation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(kind=AnnotationKind.CLAIM, claim__isnull=False, source__isnull=True, location__isnull=True)
-                    | Q(kind=AnnotationKind.SOURCE, claim__isnull=True, source__isnull=False, location__isnull=True)
-                    | Q(kind=AnnotationKind.PLACE, claim__isnull=True, source__isnull=True, location__isnull=False)
+                    Q(kind=AnnotationKind.CLAIM, claim__isnull=False, source__isnull=True, location__isnull=True,
+                      figure__isnull=True)
+                    | Q(kind=AnnotationKind.SOURCE, claim__isnull=True, source__isnull=False, location__isnull=True,
+                        figure__isnull=True)
+                    | Q(kind=AnnotationKind.PLACE, claim__isnull=True, source__isnull=True, location__isnull=False,
+                        figure__isnull=True)
+                    | Q(kind=AnnotationKind.FIGURE, claim__isnull=True, source__isnull=True, location__isnull=True,
+                        figure__isnull=False)
                 ),
                 name="annotation_record_matches_kind",
                 violation_error_message="An annotation refers to exactly one record, of its kind.",
@@ -47,8 +55,8 @@ class Annotation(models.Model):
 
     @property
     def record(self):
-        return self.claim or self.source or self.location
+        return self.claim or self.source or self.location or self.figure
 
     @property
     def record_id(self):
-        return self.claim_id or self.source_id or self.location_id
+        return self.claim_id or self.source_id or self.location_id or self.figure_id

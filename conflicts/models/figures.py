@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -54,6 +55,9 @@ class Tally(index.Indexed, EventTimeMixin, TimestampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("conflicts:tally", kwargs={"pk": self.pk})
 
     def clean(self):
         super().clean()
@@ -154,6 +158,12 @@ class Figure(index.Indexed, StatusHistoryMixin, EventTimeMixin, TimestampedModel
     def __str__(self):
         what = self.counts_label if self.counts == FigureCounts.OTHER else self.get_counts_display().lower()
         return f"{self.figure_text} {what}"
+
+    def get_absolute_url(self):
+        """Its row on its tally's page; a figure outside a published tally has no page of its own."""
+        if self.tally_id and self.tally.is_published:
+            return f"{self.tally.get_absolute_url()}#figure-{self.pk}"
+        return None
 
     @property
     def figure_text(self):

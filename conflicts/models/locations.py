@@ -140,5 +140,10 @@ class Location(index.Indexed, MergeableMixin, TimestampedModel):
         return [line.strip() for line in self.alternative_names.splitlines() if line.strip()]
 
     @property
+    def is_known_by_centre_only(self):
+        """A region or country known only by its centre point: maps list it instead of pinning it."""
+        return not self.geometry and self.geo_precision in (GeoPrecision.REGION, GeoPrecision.COUNTRY)
+
+    @property
     def has_point(self):
         return self.latitude is not None and self.longitude is not None

@@ -11,6 +11,7 @@ RECORD_FIELDS = {
     AnnotationKind.CLAIM: "claim",
     AnnotationKind.SOURCE: "source",
     AnnotationKind.PLACE: "location",
+    AnnotationKind.FIGURE: "figure",
 }
 CONTEXT_COLUMN_CHARS = Annotation._meta.get_field("prefix").max_length
 

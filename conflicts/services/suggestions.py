@@ -10,10 +10,9 @@ from django.db import transaction
 from ..choices import ClaimStatus, SuggestionKind
 from ..models import DismissedSuggestion, Location, Source, suggestion_key, suggestion_text_normalise
 from .claims import claim_create
+from .figures import figure_create
 from .locations import location_find_or_create
 from .sources import source_find_or_create
-
-FIGURES_NOT_YET = "Figures can be recorded once the figure annotation exists."
 
 
 def suggestion_dismiss(*, page, kind, text, by):
@@ -34,9 +33,7 @@ def suggestion_dismiss(*, page, kind, text, by):
 def suggestion_accept_attribution(*, conflict, statement, status, by, source=None, how_obtained=""):
     """The claim of an accepted attribution, with its source (an existing Source, or a dict for
     source_find_or_create) attributed; returns (claim, source). Both are written or neither."""
-    if conflict is None:
-        raise ValidationError({"conflict": "Choose the page's conflict (What the article is about) and save "
-                                           "the draft before accepting claims."})
+    _require_conflict(conflict, "claims")
     if isinstance(source, dict):
         source = source_find_or_create(**source)
     attributions = [{"source": source, "how_obtained": how_obtained, "credibility": 6}] if source else []
@@ -55,3 +52,17 @@ def suggestion_accept_place(*, place):
     """An accepted place: the existing Location, or one found or made from the gazetteer's proposal."""
     return place if isinstance(place, Location) else location_find_or_create(**place)
 
+
+
+def suggestion_accept_figure(*, conflict, fields, by):
+    """The figure of an accepted suggestion (`fields` as assistant.figure_fields gives them), recorded
+    unconfirmed with its history; the editor adds its source and tally in the figure's form."""
+    _require_conflict(conflict, "figures")
+    return figure_create(**fields, conflict=conflict, status=ClaimStatus.UNCONFIRMED, by=by,
+                         note="Recorded from the annotation assistant's suggestion.")
+
+
+def _require_conflict(conflict, records):
+    if conflict is None:
+        raise ValidationError({"conflict": "Choose the page's conflict (What the article is about) and save "
+                                           f"the draft before accepting {records}."})

@@ -230,7 +230,7 @@ def _figure_data(figure):
 
 
 def figure_status_event(change):
-    """Tells the partners who receive the figure (a figure of no public tally reaches nobody);
+    """Tells the partners who receive the figure (in a tally or the text of coverage they receive);
     its internal note never leaves the newsroom."""
     figure = change.figure
     webhook_event_emit(

@@ -125,6 +125,7 @@ CLAIMS = [
      "statement": "Dismantling and evacuation have begun at four of the outposts.",
      "places": ["morek", "shir-maghar"],
      "sources": [("footage-online", "", 2)],
+     "event": ("2020-10-19", None, "week"),
      "history": [("confirmed", "Footage geolocated by the desk to the Morek post; trucks seen removing prefabricated walls.")]},
     {"key": "consolidating",
      "statement": "Turkey is now focusing on consolidating ceasefire lines in Idlib and no longer sees military value in holding the outposts.",
@@ -134,10 +135,12 @@ CLAIMS = [
      "statement": "Turkey has deployed between 10,000 and 15,000 troops in the north-west of Idlib.",
      "places": ["idlib-province"],
      "sources": [],
+     "event": ("2020-10-01", None, "month"),
      "history": [("disputed", "Estimates published elsewhere range from 7,000 to 20,000; no official figure exists.")]},
 ]
 
 # Tallies: each source's figure for one event; `used` is the figure the article itself gives.
+# Figures are keyed like claims; the article's own figures are TRT World's, whose report it is.
 TALLIES = [
     {
         "name": "Turkish troops in north-west Idlib",
@@ -147,7 +150,7 @@ TALLIES = [
         "figures": {
             "article": {
                 "counts": "troops", "counted": "named_party", "counted_party": "Turkish forces",
-                "low": 10_000, "high": 15_000, "words": "between 10,000 and 15,000", "source": None,
+                "low": 10_000, "high": 15_000, "words": "between 10,000 and 15,000", "source": "trt-world",
                 "places": ["idlib-province"],
             },
             "elsewhere": {
@@ -158,6 +161,23 @@ TALLIES = [
         },
     },
 ]
+
+# The article's other figures (not in a tally), keyed like the tallies' figures.
+FIGURES = {
+    "outposts-evacuated": {
+        "counts": "posts", "counted": "named_party", "counted_party": "Turkish forces", "best": 4,
+        "words": "four of the outposts", "source": "footage-online", "places": ["morek", "shir-maghar"],
+        "event": ("2020-10-19", None, "week"),
+    },
+    "displaced-in-idlib": {
+        "counts": "displaced", "counted": "civilians", "low": 4_000_000, "words": "more than 4 million",
+        "source": "trt-world", "places": ["idlib-province"], "event": ("2020-10-01", None, "month"),
+    },
+    "refugees-in-turkey": {
+        "counts": "displaced", "counted": "civilians", "best": 3_600_000, "words": "3.6 million",
+        "source": "trt-world", "places": ["turkey"], "event": ("2020-10-01", None, "month"),
+    },
+}
 
 ARTICLE = {
     "slug": "turkey-withdraw-idlib-observation-posts",
@@ -190,6 +210,7 @@ ARTICLE_ANNOTATIONS = [
     (3, "the source, who wanted to remain anonymous", "source", "security-source"),
     (4, "Turkey started sending military reinforcements to Idlib", "claim", "reinforcements"),
     (4, "M4 highway", "place", "m4-highway"),
+    (5, "more than 4 million internally displaced Syrians", "figure", "displaced-in-idlib"),
     (6, "the source familiar with the situation", "source", "security-source"),
     (7, "Turkey will begin withdrawing from approximately four checkpoints", "claim", "four-checkpoints"),
     (7, "Shir Maghar", "place", "shir-maghar"),
@@ -201,12 +222,15 @@ ARTICLE_ANNOTATIONS = [
     (11, "This showed the Turks that Russia is no longer reliable", "claim", "russia-unreliable"),
     (11, "said the security source", "source", "security-source"),
     (12, "Footage online shows", "source", "footage-online"),
-    (12, "the dismantling and evacuations in four of the outposts have begun", "claim", "dismantling-begun"),
+    (12, "the dismantling and evacuations", "claim", "dismantling-begun"),
+    (12, "four of the outposts", "figure", "outposts-evacuated"),
     (13, "according to new reports", "source", "new-reports"),
     (13, "it is now focusing on consolidating ceasefire lines in Idlib and no longer sees military value in holding those outposts", "claim", "consolidating"),
     (14, "M5", "place", "m5-highway"),
-    (15, "Turkey has deployed between 10,000 and 15,000 troops in the northwest of Idlib", "claim", "troop-figures"),
+    (15, "Turkey has deployed", "claim", "troop-figures"),
+    (15, "between 10,000 and 15,000 troops", "figure", "article"),
     (16, "Turkey", "place", "turkey"),
+    (16, "3.6 million Syrians", "figure", "refugees-in-turkey"),
 ]
 
 EXPLAINERS = [

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from conflicts.links import site_address
-from conflicts.models import Claim, Conflict, Location, Partner, Source, SourcingReviewTask, Tally
+from conflicts.models import Claim, Conflict, Figure, Location, Partner, Source, SourcingReviewTask, Tally
 from conflicts.services.claims import claim_change_status, claim_create
 from conflicts.services.figures import figure_create, tally_create
 
@@ -50,7 +50,8 @@ def demo_load(*, admin_password, site_url="", stdout=None):
     locations = _locations(conflicts)
     sources = _sources()
     claims = _claims(conflicts, locations, sources, admin)
-    _tallies(conflicts, locations, sources, admin)
+    figures = _tallies(conflicts, locations, sources, admin)
+    figures.update(_figures(conflicts["idlib"], content.FIGURES, locations, sources, admin))
     home, news, explainers_index = _site_tree()
     if address:
         hostname, port = address
@@ -59,7 +60,7 @@ def demo_load(*, admin_password, site_url="", stdout=None):
         spec["slug"]: _explainer(explainers_index, spec, conflicts, locations, claims)
         for spec in content.EXPLAINERS
     }
-    _article(news, conflicts, locations, sources, claims, explainers)
+    _article(news, conflicts, locations, sources, claims, figures, explainers)
     _sourcing_review(news, explainers_index)
     _partner(conflicts)
     return admin
@@ -210,24 +211,36 @@ def _event(event):
 
 
 def _tallies(conflicts, locations, sources, admin):
-    """Published tallies of the demo conflict, each with the figures its sources give."""
+    """Published tallies of the demo conflict, each with the figures its sources give; returns the
+    figures by key."""
+    found = {}
     for spec in content.TALLIES:
-        if Tally.objects.filter(name=spec["name"]).exists():
-            continue
         conflict = conflicts[spec["conflict"]]
-        figures = {}
-        for key, figure in spec["figures"].items():
-            fields = {name: value for name, value in figure.items() if name not in ("source", "places")}
-            figures[key] = figure_create(
-                **fields, **_event(spec["event"]), conflict=conflict, by=admin,
-                source=sources[figure["source"]] if figure["source"] else None,
-                places=[locations[slug] for slug in figure["places"]],
-                note="As reported; not independently verified.",
+        specs = {key: {**figure, "event": spec["event"]} for key, figure in spec["figures"].items()}
+        figures = _figures(conflict, specs, locations, sources, admin)
+        found.update(figures)
+        if not Tally.objects.filter(name=spec["name"]).exists():
+            tally_create(
+                name=spec["name"], conflict=conflict, figures=list(figures.values()),
+                used_figure=figures[spec["used"]], is_published=True, **_event(spec["event"]),
             )
-        tally_create(
-            name=spec["name"], conflict=conflict, figures=list(figures.values()), used_figure=figures[spec["used"]],
-            is_published=True, **_event(spec["event"]),
+    return found
+
+
+def _figures(conflict, specs, locations, sources, admin):
+    """The figures of `specs` by key, found by what they count and their words, or recorded."""
+    figures = {}
+    for key, spec in specs.items():
+        fields = {name: value for name, value in spec.items() if name not in ("source", "places", "event")}
+        figures[key] = Figure.objects.filter(
+            conflict=conflict, counts=spec["counts"], words=spec["words"]
+        ).first() or figure_create(
+            **fields, **_event(spec["event"]), conflict=conflict, by=admin,
+            source=sources[spec["source"]] if spec["source"] else None,
+            places=[locations[slug] for slug in spec["places"]],
+            note="As reported; not independently verified.",
         )
+    return figures
 
 
 def _child(parent, model, slug, **fields):
@@ -312,7 +325,7 @@ def _explainer(parent, spec, conflicts, locations, claims):
     return page
 
 
-def _article(parent, conflicts, locations, sources, claims, explainers):
+def _article(parent, conflicts, locations, sources, claims, figures, explainers):
 
     spec = content.ARTICLE
     standfirst, paragraphs, _credit = content.article_paragraphs()
@@ -328,7 +341,7 @@ def _article(parent, conflicts, locations, sources, claims, explainers):
         body=_paragraph_blocks(
             paragraphs,
             content.ARTICLE_ANNOTATIONS,
-            {"claim": claims, "source": sources, "place": locations},
+            {"claim": claims, "source": sources, "place": locations, "figure": figures},
         ),
     )
     if not created:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from conflicts.models import Annotation, Claim, Location
+from conflicts.models import Annotation, Claim, Location, Tally
 from newsroom.models import ArticlePage
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -60,6 +60,7 @@ def page_types(article):
         "claim": claim.get_absolute_url(),
         "place": "/places/morek/",
         "conflict": f"/conflicts/{article.conflict.slug}/",
+        "tally": Tally.objects.get().get_absolute_url(),
         "source": Annotation.objects.filter(page=article, kind="source").first().source.get_absolute_url(),
         "search": "/search/?q=observation",
     }
@@ -99,9 +100,12 @@ def test_the_article_shows_its_sourcing_summary_and_map(demo, page):
 
     # Leaflet draws the places; the list with coordinates is there whatever happens to the tiles.
     page.wait_for_selector(".map.map--ready .leaflet-marker-icon", state="attached")
-    points = [place for place in demo.places.all() if place.has_point and not place.geometry]
+    points = [place for place in demo.places.all()
+              if place.has_point and not place.geometry and not place.is_known_by_centre_only]
     assert page.locator(".map .leaflet-marker-icon").count() == len(points)
     assert page.locator(".place-list li").count() == demo.places.count()
+    unmapped = [place for place in demo.places.all() if place.is_known_by_centre_only]
+    assert page.locator(".place-list .place-unmapped").count() == len(unmapped)
     assert page.locator(".place-list .coordinates").count() >= 1
     assert violations == []
 
@@ -123,13 +127,16 @@ DRAWN_OUTSIDE_THE_MAP = """() => {
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
-def test_the_article_map_shows_every_place_of_the_story_on_first_paint(demo, reader, viewport):
+def test_the_article_map_shows_every_precise_place_of_the_story_on_first_paint_and_no_country_pin(
+        demo, reader, viewport):
     page = reader(viewport)
     page.goto(demo.url)
     page.wait_for_selector(".map.map--ready .leaflet-marker-icon", state="attached")
-    points = [place for place in demo.places.all() if place.has_point and not place.geometry]
+    points = [place for place in demo.places.all()
+              if place.has_point and not place.geometry and not place.is_known_by_centre_only]
     lines = [place for place in demo.places.all() if place.geometry]
-    assert page.locator(".map .leaflet-marker-icon").count() == len(points) == 10
+    assert {place.slug for place in points} == {"shir-maghar", "morek", "tal-touqan", "sheik-aqil"}
+    assert page.locator(".map .leaflet-marker-icon").count() == len(points) == 4
     assert page.locator(".map .leaflet-overlay-pane path").count() == len(lines) == 2
     assert page.evaluate(DRAWN_OUTSIDE_THE_MAP) == []
 

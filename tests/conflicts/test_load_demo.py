@@ -91,3 +91,20 @@ def test_demo_articles_go_through_the_sourcing_review_which_only_standards_edito
     assert not article.permissions_for_user(users["editor"]).can_publish()
     assert [name for name, _label, _modal in task.get_actions(article, users["standards"])] == ["reject", "approve"]
     assert article.permissions_for_user(users["standards"]).can_publish()
+
+
+def test_the_demo_article_annotates_its_figures_and_a_tally_gives_two_sources():
+    from conflicts.models import Annotation, Claim, Tally
+
+    load()
+    rows = Annotation.objects.filter(kind="figure").select_related("figure").order_by("sequence")
+    assert {(row.quote, row.figure.counts) for row in rows} == {
+        ("four of the outposts", "posts"), ("more than 4 million internally displaced Syrians", "displaced"),
+        ("between 10,000 and 15,000 troops", "troops"), ("3.6 million Syrians", "displaced"),
+    }
+    tally = Tally.objects.get(name="Turkish troops in north-west Idlib")
+    assert tally.figures.values("source").distinct().count() >= 2
+    assert tally.used_figure.annotations.get().quote == "between 10,000 and 15,000 troops"
+    reinforcements = Claim.objects.get(statement__startswith="Turkey started sending military reinforcements")
+    assert (reinforcements.event_label, reinforcements.event_precision) == ("October 2020", "month")
+    assert Claim.objects.filter(event_start__isnull=False).count() >= 3

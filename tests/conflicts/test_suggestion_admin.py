@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
-from conflicts.models import Claim, DismissedSuggestion, Location, Source
+from conflicts.models import Claim, DismissedSuggestion, Figure, Location, Source
 from tests.factories import AnonymousSourceFactory, LocationFactory, UserFactory, make_article
 
 TEXT = "Turkey sent troops to Idlib, a security source said.\nRebels denied the report."
@@ -204,11 +204,29 @@ def test_accepting_a_proposed_place_creates_it_once(client, article, page_editor
     assert first.json()["place"]["id"] == second.json()["place"]["id"] == location.pk
 
 
-def test_accepting_a_figure_says_figures_come_later(client, article, page_editor):
+def test_accepting_a_figure_records_it_unconfirmed_with_its_range_and_history(client, article, page_editor):
     client.force_login(page_editor)
-    response = post(client, "conflicts_suggestions_accept", article, {"kind": "figure", "text": "12"})
-    assert (response.status_code, response.json()) == (
-        400, {"error": "Figures can be recorded once the figure annotation exists."})
+    response = post(client, "conflicts_suggestions_accept", article, {
+        "kind": "figure", "text": "between 10,000 and 15,000 troops", "low": 10000, "high": 15000, "counts": "troops",
+    })
+    figure = Figure.objects.get()
+    assert (response.status_code, response.json()["figure"]["id"], response.json()["figure"]["status"]) == (
+        200, figure.pk, "unconfirmed")
+    assert (figure.counts, figure.counted, figure.low, figure.best, figure.high, figure.words, figure.conflict) == (
+        "troops", "combatants", 10000, None, 15000, "between 10,000 and 15,000 troops", article.conflict)
+    assert figure.status_changes.get().changed_by == page_editor
+
+
+@pytest.mark.parametrize(("payload", "error"), [
+    ({"kind": "figure", "text": "12 killed", "low": -1, "high": 12, "counts": "killed"},
+     "'low' must be a whole number of at least 0, or null."),
+    ({"kind": "figure", "text": "", "low": 12, "high": 12, "counts": "killed"}, "Give the figure's words ('text')."),
+])
+def test_a_figure_that_cannot_be_recorded_is_a_400_saying_why(client, article, page_editor, payload, error):
+    client.force_login(page_editor)
+    response = post(client, "conflicts_suggestions_accept", article, payload)
+    assert (response.status_code, response.json()) == (400, {"error": error})
+    assert not Figure.objects.exists()
 
 
 @pytest.mark.parametrize("payload", [

@@ -19,6 +19,8 @@ CONTENT_WARNING_ROLE = "contentwarning"
 BACKSTORY_ROLE = "backstory"
 SOURCING_POLICY_ROLE = "https://www.trustingnews.org/trust-indicators/best-practices"
 CLAIM_ROLE = "https://schema.org/ClaimReview"
+# A figure in the text is a statistical observation some source makes (schema.org Observation).
+FIGURE_ROLE = "https://schema.org/Observation"
 
 
 class NinjsRenderer(JSONRenderer):
@@ -95,6 +97,7 @@ def location_feature(location, request):
             "parent": location.parent_id,
             "alternative_names": location.alternative_name_list,
             "geo_precision": location.geo_precision,
+            "precision": location.geo_precision,
             "geonames_id": location.geonames_id,
             "wikidata_id": location.wikidata_id or None,
             "osm_id": location.osm_id or None,
@@ -181,6 +184,11 @@ def article_ninjs(article, request, *, body_html, annotations, records):
             "title": f"Claim ({claim.get_status_display().lower()}): {claim.statement}",
             "href": absolute(request, claim.get_absolute_url()),
         })
+    annotated = records.get(AnnotationKind.FIGURE, {})
+    in_order = dict.fromkeys(row.figure_id for row in annotations if row.kind == AnnotationKind.FIGURE)
+    figures = [annotated[pk] for pk in in_order if pk in annotated]
+    for figure in figures:
+        trust.append({"role": FIGURE_ROLE, "title": figure_description(figure), "href": figure_uri(figure, request)})
     item = {
         "uri": uri,
         "standard": {"name": "ninjs", "version": "2.2", "schema": NINJS_SCHEMA},
@@ -211,6 +219,7 @@ def article_ninjs(article, request, *, body_html, annotations, records):
             "uri": absolute(request, article.conflict.get_absolute_url()),
             "literal": article.conflict.slug,
         }] if article.conflict else [],
+        "events": _ninjs_tallies(figures, request),
         "infosources": [
             {
                 "name": source.public_label,
@@ -224,9 +233,32 @@ def article_ninjs(article, request, *, body_html, annotations, records):
         "usageterms": conflicts_setting("USAGE_TERMS"),
         "altids": [{"role": "api", "value": absolute(request, reverse("api:v1:article-detail", args=[article.pk]))}],
     }
-    if not item["located"]:
-        del item["located"]
+    for empty in ("located", "events"):
+        if not item[empty]:
+            del item[empty]
     return item
+
+
+def _ninjs_tallies(figures, request):
+    """The published tallies the article's figures count, as ninjs events (ninjs has no field for figures)."""
+    tallies = {figure.tally_id: figure.tally for figure in figures if figure.tally_id and figure.tally.is_published}
+    return [
+        {"name": tally.name, "rel": "counted", "uri": absolute(request, tally.get_absolute_url()),
+         "literal": f"tally-{tally.pk}"}
+        for tally in tallies.values()
+    ]
+
+
+def figure_uri(figure, request):
+    """The figure's row on its tally's public page, or its API resource for a figure outside a tally."""
+    return absolute(request, figure.get_absolute_url() or reverse("api:v1:figure-detail", args=[figure.pk]))
+
+
+def figure_description(figure):
+    """A figure in plain text: status, what it counts, the words used and who gives it."""
+    source = figure.source.public_label if figure.source_id else "no source given"
+    words = f" (“{figure.words}”)" if figure.words else ""
+    return f"Figure ({figure.get_status_display().lower()}): {figure}{words}, from {source}"
 
 
 def _annotation_bodies(annotation, record, request):
@@ -235,12 +267,17 @@ def _annotation_bodies(annotation, record, request):
         description = f"{record.statement} ({record.get_status_display().lower()})"
     elif annotation.kind == AnnotationKind.SOURCE:
         description = f"{record.public_label} ({record.get_kind_display().lower()})"
+    elif annotation.kind == AnnotationKind.FIGURE:
+        description = figure_description(record)
     else:
         description = record.name
+    uri = figure_uri(record, request) if annotation.kind == AnnotationKind.FIGURE else absolute(
+        request, record.get_absolute_url()
+    )
     return [
         {
             "type": "SpecificResource",
-            "source": absolute(request, record.get_absolute_url()),
+            "source": uri,
             "purpose": "identifying",
         },
         {
@@ -273,7 +310,7 @@ def annotation_page(page, annotations, request):
     page_id = absolute(request, reverse(f"api:v1:{page_kind(page)}-annotations", args=[page.pk]))
     items = []
     for annotation in annotations:
-        record = annotation.claim or annotation.source or annotation.location
+        record = annotation.record
         if record is None:
             continue
         items.append({

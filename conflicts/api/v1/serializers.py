@@ -4,7 +4,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ...choices import EventPrecision, TombstoneReason
+from ...choices import EventPrecision, GeoPrecision, TombstoneReason
 from ...geojson import published_geometry
 from ...links import public_url
 from ...models import (
@@ -19,6 +19,7 @@ from ...models import (
     Source,
     Tally,
 )
+from ...tally_chart import figures_range
 
 
 def absolute(request, path):
@@ -99,13 +100,18 @@ class LocationSerializer(MergeableMixin, serializers.ModelSerializer):
     api_url = serializers.SerializerMethodField()
     alternative_names = serializers.ListField(source="alternative_name_list", child=serializers.CharField())
     parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    precision = serializers.ChoiceField(
+        source="geo_precision", choices=GeoPrecision.choices, read_only=True,
+        help_text="How precisely the place is known: exact, approximate, settlement, region or country "
+                  "(the last two: a centre point that maps should not draw as a pin).",
+    )
 
     class Meta:
         model = Location
         fields = [
             "id", "slug", "name", "kind", "parent", "alternative_names", "latitude", "longitude",
-            "geometry", "geo_precision", "geonames_id", "wikidata_id", "osm_id", "updated_at", "url", "api_url",
-            "merged_into",
+            "geometry", "geo_precision", "precision", "geonames_id", "wikidata_id", "osm_id", "updated_at", "url",
+            "api_url", "merged_into",
         ]
 
 
@@ -224,8 +230,7 @@ class TallySerializer(LinkedMixin, serializers.ModelSerializer):
     })
     def get_range(self, tally):
         """The lowest and highest numbers any of its figures gives (null when none gives one)."""
-        numbers = [n for figure in tally.figures.all() for n in (figure.low, figure.best, figure.high) if n is not None]
-        return {"low": min(numbers, default=None), "high": max(numbers, default=None)}
+        return figures_range(tally.figures.all())
 
 
 class AnnotationSerializer(serializers.ModelSerializer):
@@ -236,7 +241,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
         fields = ["kind", "record_id", "quote", "prefix", "suffix", "position", "sequence"]
 
     def get_record_id(self, annotation) -> int:
-        return annotation.claim_id or annotation.source_id or annotation.location_id
+        return annotation.record_id
 
 
 class ContentWarningSerializer(serializers.Serializer):

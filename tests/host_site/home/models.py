@@ -13,7 +13,7 @@ class NewsStory(ArticlePageMixin, Page):
     """The site's own article type; the extension brings the conflict, places, standfirst,
     byline, dateline and the annotated body's reader context."""
 
-    body = RichTextField(features=["bold", "italic", "link", "claim", "source", "place"])
+    body = RichTextField(features=["bold", "italic", "link", "claim", "source", "place", "figure"])
 
     content_panels = (
         Page.content_panels

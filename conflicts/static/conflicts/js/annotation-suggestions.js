@@ -9,7 +9,7 @@
 
   var OVERLAP = "These words are already annotated; annotations cannot overlap.";
   var MOVED = "The text changed since the suggestions were made; suggest again.";
-  var FIGURES_LATER = "Figures can be recorded once the figure annotation exists.";
+  var FIGURES_HELP = "An accepted figure is recorded unconfirmed with its range; add its source and tally in the figure's form.";
 
   /* The page being edited: suggestions and dismissals belong to it. */
   function pageId() {
@@ -125,6 +125,12 @@
 
   /* The request that accepts a suggestion with the editor's edits, and the spans it annotates. */
   function acceptPlan(kind, item, edits) {
+    if (kind === "figures") {
+      return {
+        payload: { kind: "figure", text: item.text, low: item.low, high: item.high, counts: item.counts || "" },
+        spans: [{ answer: "figure", type: "FIGURE", start: item.start, end: item.end, text: item.text }],
+      };
+    }
     if (kind === "places") {
       var place = item.location_id
         ? { kind: "place", location_id: item.location_id }
@@ -218,7 +224,7 @@
   var GROUPS = [
     ["attributions", "Attributions (source and claim)", "CLAIM"],
     ["places", "Places", "PLACE"],
-    ["figures", "Figures", null],
+    ["figures", "Figures", "FIGURE"],
   ];
   var DISMISS_KINDS = { attributions: "attribution", places: "place", figures: "figure" };
 
@@ -341,15 +347,15 @@
               : null,
             panel.notes[item.id] ? h("p", { className: "conflicts-suggestion__note", role: "status" }, panel.notes[item.id]) : null,
             h("div", { className: "conflicts-suggestion__actions" },
-              kind !== "figures" ? h("button", { type: "button", className: "button button-small", onClick: function () { accept(kind, item); } }, "Accept") : null,
+              h("button", { type: "button", className: "button button-small", onClick: function () { accept(kind, item); } }, "Accept"),
               kind !== "figures" ? h("button", { type: "button", className: "button button-small button-secondary",
                 onClick: function () { updateIn("edits", item.id, edits); updateIn("editing", item.id, !panel.editing[item.id]); } }, "Edit") : null,
               h("button", { type: "button", className: "button button-small button-secondary no", onClick: function () { dismiss(kind, item); } }, "Dismiss")));
         });
         return h("section", { key: kind, className: "conflicts-suggest__group", "data-kind": kind },
           h("h3", null, group[1] + " (" + open.length + ")"),
-          kind === "figures" ? h("p", { className: "help" }, FIGURES_LATER) : null,
-          kind !== "figures" && open.length > 1
+          kind === "figures" ? h("p", { className: "help" }, FIGURES_HELP) : null,
+          open.length > 1
             ? h("button", { type: "button", className: "button button-small", onClick: function () { acceptAll(kind, open); } }, "Accept all " + group[1].split(" ")[0].toLowerCase())
             : null,
           rows.length ? h("ul", null, rows) : h("p", null, "Nothing to suggest."));

@@ -1,11 +1,11 @@
-/* Draftail plugins for the claim, source and place annotations of article and explainer bodies. */
+/* Draftail plugins for the claim, source, place and figure annotations of article and explainer bodies. */
 (function () {
   "use strict";
 
   var React = window.React;
   var TooltipEntity = window.draftail.TooltipEntity;
-  var KINDS = { CLAIM: "Claim", SOURCE: "Source", PLACE: "Place" };
-  var ICONS = { CLAIM: "#icon-info-circle", SOURCE: "#icon-user", PLACE: "#icon-site" };
+  var KINDS = { CLAIM: "Claim", SOURCE: "Source", PLACE: "Place", FIGURE: "Figure" };
+  var ICONS = { CLAIM: "#icon-info-circle", SOURCE: "#icon-user", PLACE: "#icon-site", FIGURE: "#icon-table" };
 
   var CONTEXT_CHARS = 3000;
 
@@ -34,7 +34,7 @@
       if (page) urlParams.page = page;
       if (selectedText) {
         urlParams.q = selectedText;
-        if (entityType.type === "CLAIM") urlParams.context = selectionContext(this.props.editorState);
+        if (entityType.type === "CLAIM" || entityType.type === "FIGURE") urlParams.context = selectionContext(this.props.editorState);
       }
       return {
         url: entityType.chooserUrls.annotationChooser,

@@ -1,5 +1,6 @@
 /* Draws each [data-map] with Leaflet from the GeoJSON in its json_script; the page lists the
-   places and their coordinates as well, so it stays useful when tiles or scripts fail. */
+   places and their coordinates as well, so it stays useful when tiles or scripts fail. The map
+   opens on the precise places (properties.fit), not on the broad shapes drawn beside them. */
 (function () {
   "use strict";
   if (!window.L) {
@@ -27,7 +28,8 @@
         featureLayer.bindPopup(link);
       },
     }).addTo(map);
-    var bounds = layer.getBounds();
+    var precise = features.features.filter(function (feature) { return feature.properties.fit; });
+    var bounds = precise.length ? window.L.geoJSON({ type: "FeatureCollection", features: precise }).getBounds() : layer.getBounds();
     if (bounds.isValid()) {
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 11 });
     } else {
