@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from . import coverage
 from .conf import key_claim_models, reporting_models
-from .models import Annotation, Claim, ClaimAttribution, Conflict, Location, PageTombstone, Source
+from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, PageTombstone, Source, Tally
 
 
 def latest(queryset, field="updated_at"):
@@ -54,9 +54,10 @@ def _live_pages(*conditions, **filters):
 
 
 def page_moment(page, *, with_related=False):
-    """An article or explainer: the page, the claims, sources and places it cites, the sources
-    saying those claims, its places and conflict; `with_related` adds the reader page's lists of
-    related articles and explainers (the latest publication of the conflict or a shared place)."""
+    """An article or explainer: the page, the claims, sources, places and figures (and their
+    tallies) it cites, the sources saying those claims, its places and conflict; `with_related`
+    adds the reader page's lists of related articles and explainers (the latest publication of the
+    conflict or a shared place)."""
     page_ids = [page.pk]
     claims = _claims_carried_by(page_ids)
     annotations = Annotation.objects.filter(page_id=page.pk)
@@ -69,6 +70,8 @@ def page_moment(page, *, with_related=False):
         )),
         "places": latest(Location.objects.filter(places)),
         "conflict": latest(Conflict.objects.filter(pk=page.conflict_id)),
+        "figures": latest(Figure.objects.filter(pk__in=annotations.values("figure_id"))),
+        "tallies": latest(Tally.objects.filter(figures__in=annotations.values("figure_id"))),
     }
     if with_related:
         related = Q(places__in=_page_place_ids(page))
@@ -119,13 +122,16 @@ def location_moment(location, place_ids):
 
 
 def conflict_moment(conflict):
-    """A conflict's page: the conflict, its places and claims (with their sources), and its live pages."""
+    """A conflict's page: the conflict, its places and claims (with their sources), its figures and
+    tallies, and its live pages."""
     claims = Claim.objects.filter(conflict_id=conflict.pk)
     return latest_of(
         conflict,
         places=latest(Location.objects.filter(conflicts__pk=conflict.pk)),
         claims=latest(claims),
         sources=latest(Source.objects.filter(attributions__claim__in=claims.values("pk"))),
+        figures=latest(Figure.objects.filter(conflict_id=conflict.pk)),
+        tallies=latest(Tally.objects.filter(conflict_id=conflict.pk)),
         pages=latest(_live_pages(conflict_id=conflict.pk), "last_published_at"),
     )
 

@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 from . import coverage
 from .audience import public_pages
 from .conf import key_claim_models, reporting_models
-from .models import Annotation, Claim, ClaimAttribution, Conflict, Location, Source
+from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, Source, Tally
 from .page_cache import SITEMAP_TAG, path_tag
 
 
@@ -128,11 +128,38 @@ def conflict_tags(conflict):
     )
 
 
+def figure_tags(figure):
+    """A figure shows on the pages annotating it, its tally's page and its conflict's page (its
+    tallies and timeline)."""
+    annotating = public_pages().filter(pk__in=Annotation.objects.filter(figure_id=figure.pk).values("page_id"))
+    tags = page_path_tags(annotating) | _conflict_tags([figure.conflict_id])
+    if figure.tally_id:
+        tags |= tally_tags(Tally(pk=figure.tally_id, conflict_id=figure.conflict_id))
+    return tags
+
+
+def tally_tags(tally):
+    """A tally shows on its page, its conflict's page and the pages annotating its figures (their
+    notes link to its rows)."""
+    annotating = public_pages().filter(
+        pk__in=Annotation.objects.filter(figure__tally_id=tally.pk).values("page_id")
+    )
+    return {path_tag(tally.get_absolute_url())} | _conflict_tags([tally.conflict_id]) | page_path_tags(annotating)
+
+
+RECORD_TAGS = {
+    Claim: claim_tags,
+    Source: source_tags,
+    Location: location_tags_for,
+    Conflict: conflict_tags,
+    Figure: figure_tags,
+    Tally: tally_tags,
+}
+
+
 def record_tags(record):
-    """What shows `record` (a claim, source, place or conflict), by its kind."""
-    return {Claim: claim_tags, Source: source_tags, Location: location_tags_for, Conflict: conflict_tags}[
-        type(record)
-    ](record)
+    """What shows `record` (a claim, source, place, conflict, figure or tally), by its kind."""
+    return RECORD_TAGS[type(record)](record)
 
 
 def _parent_ids(pages):

@@ -12,7 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import purges
 from .choices import TombstoneReason
-from .models import Claim, ClaimAttribution, Conflict, DisclosureSettings, Location, PageWithdrawal, Source
+from .models import Claim, ClaimAttribution, DisclosureSettings, Figure, Location, PageWithdrawal
 from .page_cache import SITE_TAG, page_cache_purge, purges_wanted
 from .services import syndication
 from .services.annotations import annotations_clear, annotations_sync
@@ -55,17 +55,9 @@ def purge_on_move(sender, instance, url_path_before, **kwargs):
         page_cache_purge(purges.page_moved_tags(instance, url_path_before))
 
 
-RECORD_TAGS = {
-    Claim: purges.claim_tags,
-    Source: purges.source_tags,
-    Location: purges.location_tags_for,
-    Conflict: purges.conflict_tags,
-}
-
-
 def purge_record(sender, instance, raw=False, **kwargs):
     if not raw and purges_wanted():
-        page_cache_purge(RECORD_TAGS[sender](instance))
+        page_cache_purge(purges.record_tags(instance))
 
 
 def purge_attribution(sender, instance, raw=False, **kwargs):
@@ -80,7 +72,7 @@ def purge_relation(sender, instance, action, reverse=False, model=None, pk_set=N
     records = [instance, *(model.objects.filter(pk__in=pk_set) if pk_set else [])]
     tags = set()
     for record in records:
-        tags |= RECORD_TAGS[type(record)](record)
+        tags |= purges.record_tags(record)
     page_cache_purge(tags)
 
 
@@ -94,12 +86,13 @@ def purge_site(sender, instance, created=False, raw=False, **kwargs):
 def connect_page_cache():
     post_save.connect(purge_site, sender=DisclosureSettings, dispatch_uid="conflicts_page_cache_disclosures")
     post_page_move.connect(purge_on_move, dispatch_uid="conflicts_page_cache_move")
-    for model in RECORD_TAGS:
+    for model in purges.RECORD_TAGS:
         post_save.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_save_{model.__name__}")
         pre_delete.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_delete_{model.__name__}")
     post_save.connect(purge_attribution, sender=ClaimAttribution, dispatch_uid="conflicts_page_cache_attribution")
     pre_delete.connect(purge_attribution, sender=ClaimAttribution, dispatch_uid="conflicts_page_cache_attribution_d")
     m2m_changed.connect(purge_relation, sender=Claim.places.through, dispatch_uid="conflicts_page_cache_claim_places")
+    m2m_changed.connect(purge_relation, sender=Figure.places.through, dispatch_uid="conflicts_page_cache_figure_places")
     m2m_changed.connect(
         purge_relation, sender=Location.conflicts.through, dispatch_uid="conflicts_page_cache_place_conflicts"
     )

@@ -385,3 +385,32 @@ def test_a_merge_purges_the_pages_that_showed_the_duplicate(
     assert redirect.status_code == 301 and redirect["Location"].endswith(keep.get_absolute_url())
     for path in coverage["unrelated"]:
         assert client.get(path)["X-Cache"] == "hit", path
+
+
+def test_a_figure_status_change_purges_the_pages_showing_it_and_their_tally(
+    client, site_tree, page_cache_on, admin_user, django_capture_on_commit_callbacks
+):
+    from conflicts.services.figures import figure_change_status, figure_create, tally_create
+
+    conflict = ConflictFactory(name="Syrian war: Idlib", slug="idlib")
+    other = ConflictFactory(name="Nagorno-Karabakh", slug="karabakh")
+    source = SourceFactory(public_label="TRT World")
+    tally = tally_create(name="Turkish troops in Idlib", conflict=conflict, is_published=True)
+    figure = figure_create(
+        counts="troops", low=10000, high=15000, words="between 10,000 and 15,000 troops",
+        conflict=conflict, source=source, tally=tally, by=admin_user,
+    )
+    body = [("paragraph", f'<p>Turkey has <a linktype="figure" id="{figure.pk}">between 10,000 and 15,000 '
+                          "troops</a> in Idlib.</p>")]
+    article = make_article(site_tree["news"], title="Troops in Idlib", conflict=conflict, body=body)
+    showing = [article.url, tally.get_absolute_url(), conflict.get_absolute_url()]
+    unrelated = [other.get_absolute_url(), make_article(site_tree["news"], title="Elsewhere", conflict=other).url]
+    warm(client, showing + unrelated)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        figure_change_status(figure=figure, to="confirmed", by=admin_user, note="The ministry confirmed it.")
+
+    for path in showing:
+        assert client.get(path)["X-Cache"] == "miss", path
+    for path in unrelated:
+        assert client.get(path)["X-Cache"] == "hit", path

@@ -88,3 +88,20 @@ def test_an_editor_always_gets_the_page(client, site_tree, superuser):
     etag = client.get(paths["article"])["ETag"]
     client.force_login(superuser)
     assert client.get(paths["article"], HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_figures_status_change_reaches_the_article_and_conflict_showing_it(client, site_tree, superuser):
+    from conflicts.services.figures import figure_change_status, figure_create
+
+    conflict = ConflictFactory(slug="figures")
+    figure = figure_create(counts="troops", low=10000, high=15000, conflict=conflict, by=superuser)
+    body = [("paragraph", f'<p><a linktype="figure" id="{figure.pk}">between 10,000 and 15,000 troops</a></p>')]
+    paths = [make_article(site_tree["news"], title="Troops", conflict=conflict, body=body).url,
+             conflict.get_absolute_url()]
+    etags = {path: client.get(path)["ETag"] for path in paths}
+    assert all(client.get(path, HTTP_IF_NONE_MATCH=etags[path]).status_code == 304 for path in paths)
+    figure_change_status(figure=figure, to="disputed", by=superuser, note="Kurdish sources give half.")
+    for path in paths:
+        response = client.get(path, HTTP_IF_NONE_MATCH=etags[path])
+        assert response.status_code == 200, path
+        assert response["ETag"] != etags[path]
