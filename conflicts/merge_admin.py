@@ -121,7 +121,9 @@ def merge_menu_item(model):
 
 class CurrentRecordsMixin:
     def get_object_list(self):
-        return super().get_object_list().filter(merged_into__isnull=True)
+        records = super().get_object_list()
+        # Figures are not merged: only mergeable records' querysets know `current()`.
+        return records.current() if hasattr(records, "current") else records
 
 
 class CurrentChooseView(CurrentRecordsMixin, ChooseView):

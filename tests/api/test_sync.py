@@ -76,6 +76,7 @@ def test_conditional_requests_return_304_until_the_article_changes(client_for, c
     # HTTP dates count whole seconds: let the first version be an hour old.
     an_hour_ago = timezone.now() - timedelta(hours=1)
     Claim.objects.filter(pk=claim.pk).update(updated_at=an_hour_ago)
+    Conflict.objects.filter(pk=conflict.pk).update(updated_at=an_hour_ago)
     ArticlePage.objects.filter(pk=article.pk).update(last_published_at=an_hour_ago)
     path = f"/api/v1/articles/{article.pk}/"
     first = client_for.get(path)

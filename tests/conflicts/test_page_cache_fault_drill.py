@@ -14,13 +14,19 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.db import connection
 from django.test import override_settings
 
 from conflicts.services.claims import claim_change_status
 from tests.api.test_partner_rate_limit import database_url_for_workers, free_port
 from tests.factories import ConflictFactory, make_article, make_claim
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # gunicorn's workers must see the changes this test makes while they run: SQLite's test database
+    # is in this process's memory (the workers get a copy), so the drill runs on PostgreSQL.
+    pytest.mark.skipif(connection.vendor == "sqlite", reason="needs a database shared with gunicorn (PostgreSQL)"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -171,9 +171,11 @@ def coverage(site_tree, conflict, place, n):
 
 
 # Exact queries of each page for an anonymous reader, the same with 2 and with 10 of everything
-# (Wagtail pages: routing by site and path levels, when the page last changed, then its context).
+# (Wagtail pages: routing by site and path levels, when the page last changed, then its context;
+# a claim page also reads the history of claims merged into it, a conflict page its tallies and its
+# timeline of claims and figures).
 PAGE_QUERIES = {
-    "home": 10, "article": 24, "explainer": 19, "explainer-index": 12, "claim": 11, "place": 15, "conflict": 13,
+    "home": 10, "article": 24, "explainer": 19, "explainer-index": 12, "claim": 12, "place": 15, "conflict": 19,
     "source": 6, "search": 10, "feed": 4,
 }
 

@@ -247,7 +247,7 @@ def test_a_merged_place_leaves_the_sitemap_search_and_the_assistants_vocabulary(
 
     merge_records(keep=keep, duplicate=duplicate, user=superuser, note="")
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-places.xml").content.decode()
     assert keep.get_absolute_url() in sitemap
     assert duplicate.get_absolute_url() not in sitemap
     found = client.get("/search/", {"q": "Aqil", "type": "place"}).content.decode()
