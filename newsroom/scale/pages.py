@@ -10,18 +10,21 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Page, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 
-from conflicts.body_text import body_text_spans
+from conflicts.body_text import quote_context
 from conflicts.models import Annotation, Claim, Conflict, Location, Source
 
 from ..models import ArticlePage, ArticleRelatedExplainer, ExplainerKeyClaim, ExplainerPage
 from . import words
-from .records import BATCH, content_type_id, reference_row
+from .bulk import rows_write
+from .records import BATCH, REFERENCE_COLUMNS, content_type_id, reference_tuple
 from .search import search_index_add
 
 ANNOTATION_MODELS = {"claim": Claim, "source": Source, "place": Location}
 RECORD_FIELDS = {"claim": "claim_id", "source": "source_id", "place": "location_id"}
+RECORD_COLUMNS = ["claim_id", "source_id", "location_id"]
+ANNOTATION_COLUMNS = ["page_id", "kind", "quote", "prefix", "suffix", "position", "sequence", *RECORD_COLUMNS]
 CONTEXT_CHARS = Annotation._meta.get_field("prefix").max_length
 HOT_CLAIM_EVERY = (1, 2, 5, 10, 50)  # the hottest claim is cited by every article, the next by every other...
 
@@ -37,27 +40,30 @@ def annotation_count(index, rng):
 
 
 class Body:
-    """A body as the editor stores it (paragraph blocks of rich text with annotation links) and as
-    it renders (the anchors annotation offsets are read from)."""
+    """A body as the editor stores it (paragraph blocks of rich text with annotation links), its
+    text as it renders (blocks joined by a newline) and where each annotated span sits in that text."""
 
     def __init__(self):
-        self.blocks, self.rendered, self.refs, self.texts = [], [], [], []
+        self.blocks, self.texts, self.refs, self.spans = [], [], [], []
+        self.length = 0
 
     def paragraph(self, parts):
         """`parts`: text, or (kind, pk, text) for an annotated span."""
-        stored, rendered, block_id = [], [], str(uuid.uuid4())
-        self.texts.append("".join(part if isinstance(part, str) else part[2] for part in parts))
+        stored, block_id = [], str(uuid.uuid4())
+        if self.texts:
+            self.length += 1  # the newline between rendered blocks
         for part in parts:
+            text = part if isinstance(part, str) else part[2]
             if isinstance(part, str):
                 stored.append(escape(part))
-                rendered.append(escape(part))
-                continue
-            kind, pk, text = part
-            stored.append(f'<a linktype="{kind}" id="{pk}">{escape(text)}</a>')
-            rendered.append(f'<a data-annotation="{kind}" data-id="{pk}">{escape(text)}</a>')
-            self.refs.append((block_id, kind, pk))
+            else:
+                kind, pk, _text = part
+                stored.append(f'<a linktype="{kind}" id="{pk}">{escape(text)}</a>')
+                self.refs.append((block_id, kind, pk))
+                self.spans.append((kind, pk, self.length, self.length + len(text)))
+            self.length += len(text)
+        self.texts.append("".join(part if isinstance(part, str) else part[2] for part in parts))
         self.blocks.append({"type": "paragraph", "value": f"<p>{''.join(stored)}</p>", "id": block_id})
-        self.rendered.append(f"<div><p>{''.join(rendered)}</p></div>")
 
     @property
     def search_text(self):
@@ -65,14 +71,13 @@ class Body:
         return ", ".join(self.texts)
 
     def annotations(self, page_pk):
-        """The rows annotations_sync() writes when the page is published."""
-        _text, spans = body_text_spans("\n".join(self.rendered))
-        return [
-            Annotation(page_id=page_pk, kind=span.kind, quote=span.exact, prefix=span.prefix[-CONTEXT_CHARS:],
-                       suffix=span.suffix[:CONTEXT_CHARS], position=span.start, sequence=sequence,
-                       **{RECORD_FIELDS[span.kind]: span.record_id})
-            for sequence, span in enumerate(spans)
-        ]
+        """The rows annotations_sync() writes when the page is published (see conflicts.body_text)."""
+        text, rows = "\n".join(self.texts), []
+        for sequence, (kind, pk, start, end) in enumerate(self.spans):
+            prefix, suffix = quote_context(text, start, end)
+            rows.append((page_pk, kind, text[start:end], prefix[-CONTEXT_CHARS:], suffix[:CONTEXT_CHARS], start,
+                         sequence, *(pk if RECORD_FIELDS[kind] == name else None for name in RECORD_COLUMNS)))
+        return rows
 
 
 def body_write(desk, conflict_pk, count, rng, claims):
@@ -148,14 +153,14 @@ class PageWriter:
     def references(self, page, body, relations=()):
         """The reference-index rows of the page: its foreign keys, annotated records, child rows."""
         source = (self.page_type, self.base_type, page.pk)
-        rows = [reference_row(source, content_type_id(Conflict), page.conflict_id, "conflict")]
+        rows = [reference_tuple(source, content_type_id(Conflict), page.conflict_id, "conflict")]
         if getattr(page, "dateline_place_id", None):
-            rows.append(reference_row(source, content_type_id(Location), page.dateline_place_id, "dateline_place"))
+            rows.append(reference_tuple(source, content_type_id(Location), page.dateline_place_id, "dateline_place"))
         for block_id, kind, pk in body.refs:
-            rows.append(reference_row(source, content_type_id(ANNOTATION_MODELS[kind]), pk,
+            rows.append(reference_tuple(source, content_type_id(ANNOTATION_MODELS[kind]), pk,
                                    "body.paragraph", f"body.{block_id}"))
         for relation, field_name, model, row in relations:
-            rows.append(reference_row(source, content_type_id(model), getattr(row, f"{field_name}_id"),
+            rows.append(reference_tuple(source, content_type_id(model), getattr(row, f"{field_name}_id"),
                                    f"{relation}.item.{field_name}", f"{relation}.{row.pk}.{field_name}"))
         return rows
 
@@ -163,7 +168,7 @@ class PageWriter:
 def _unique(rows):
     seen, kept = set(), []
     for row in rows:
-        key = (row.content_type_id, row.object_id, row.to_content_type_id, row.to_object_id, row.content_path)
+        key = row[:7]
         if key not in seen:
             seen.add(key)
             kept.append(row)
@@ -178,8 +183,6 @@ def _in_memory(page, **relations):
 
 def explainers_create(desk, parent, count, rng):
     """Explainers, each with a body of 10-30 annotations and two key claims; returns their pks."""
-    from wagtail.models import ReferenceIndex
-
     writer, made = PageWriter(parent, ExplainerPage), []
     bodies, now = [], timezone.now()
     for index in range(count):
@@ -206,10 +209,9 @@ def explainers_create(desk, parent, count, rng):
     references = []
     for page, body in zip(made, bodies, strict=True):
         references += writer.references(page, body, by_page.get(page.pk, ()))
-    Annotation.objects.bulk_create(
-        [row for page, body in zip(made, bodies, strict=True) for row in body.annotations(page.pk)], batch_size=BATCH
-    )
-    ReferenceIndex.objects.bulk_create(_unique(references), batch_size=BATCH)
+    rows_write(Annotation, ANNOTATION_COLUMNS,
+               [row for page, body in zip(made, bodies, strict=True) for row in body.annotations(page.pk)])
+    rows_write(ReferenceIndex, REFERENCE_COLUMNS, _unique(references))
     texts = {page.pk: body.search_text for page, body in zip(made, bodies, strict=True)}
     search_index_add(ExplainerPage, made, {"body": lambda page: texts[page.pk]})
     return [page.pk for page in made]
@@ -224,8 +226,6 @@ def articles_create(desk, parent, count, rng, *, explainers, stdout=None, batch=
 
 
 def _articles_batch(desk, writer, indexes, rng, explainers):
-    from wagtail.models import ReferenceIndex
-
     now, pages, bodies = timezone.now(), [], []
     for index in indexes:
         hot = [claim for claim, every in zip(desk.hot_claims, HOT_CLAIM_EVERY, strict=False) if index % every == 0]
@@ -252,9 +252,8 @@ def _articles_batch(desk, writer, indexes, rng, explainers):
     references = []
     for page, body, row in zip(pages, bodies, related, strict=True):
         references += writer.references(page, body, [("related_explainers", "explainer", Page, row)])
-    Annotation.objects.bulk_create(
-        [row for page, body in zip(pages, bodies, strict=True) for row in body.annotations(page.pk)], batch_size=BATCH
-    )
-    ReferenceIndex.objects.bulk_create(_unique(references), batch_size=BATCH)
+    rows_write(Annotation, ANNOTATION_COLUMNS,
+               [row for page, body in zip(pages, bodies, strict=True) for row in body.annotations(page.pk)])
+    rows_write(ReferenceIndex, REFERENCE_COLUMNS, _unique(references))
     texts = {page.pk: body.search_text for page, body in zip(pages, bodies, strict=True)}
     search_index_add(ArticlePage, pages, {"body": lambda page: texts[page.pk]})

@@ -25,6 +25,7 @@ from conflicts.models import (
 )
 
 from . import words
+from .bulk import db_value, ids_reserve, rows_write
 from .search import search_index_add
 
 BATCH = 5000
@@ -39,6 +40,17 @@ class Desk:
     sources: list = field(default_factory=list)  # (pk, label)
     claims: dict = field(default_factory=dict)  # conflict pk -> [(pk, statement)]
     hot_claims: list = field(default_factory=list)  # (pk, statement), hottest first
+
+
+REFERENCE_COLUMNS = ["content_type_id", "base_content_type_id", "object_id", "to_content_type_id", "to_object_id",
+                     "model_path", "content_path", "content_path_hash"]
+
+
+def reference_tuple(source, to, to_pk, path, content_path=None):
+    """A reference-index row as a tuple of REFERENCE_COLUMNS."""
+    content_path = content_path or path
+    return (source[0], source[1], str(source[2]), to, str(to_pk), path, content_path,
+            ReferenceIndex._get_content_path_hash(content_path))
 
 
 def reference_row(source, to, to_pk, path, content_path=None):
@@ -114,39 +126,46 @@ def claims_create(desk, count, rng, *, hot=5, stdout=None):
     desk.hot_claims = desk.claims[first_conflict][:hot]
 
 
+class Indexed:
+    """What the search index reads of a record written as a row: its pk and text fields."""
+
+    def __init__(self, pk, **fields):
+        self.pk = pk
+        self.__dict__.update(fields)
+
+
 def _claims_batch(desk, indexes, rng):
     now = timezone.now()
-    claims, histories = [], []
-    for index in indexes:
+    claim_ids = ids_reserve(Claim, len(indexes))
+    no_note = db_value(ClaimStatusChange, "internal_note", "")
+    claims, changes, attributions, place_links, indexed = [], [], [], [], []
+    for pk, index in zip(claim_ids, indexes, strict=True):
         conflict = desk.conflicts[index % len(desk.conflicts)]
         place = rng.choice(desk.places[conflict.pk])
         statement = f"{rng.choice(words.ACTORS)} {rng.choice(words.ACTIONS)} {place[1]} {rng.choice(words.WHEN)}"
         day = date(2020, 1, 1) + timedelta(days=index % 1500)
-        changes = _status_history(rng, now - timedelta(days=index % 900, minutes=index % 1440))
-        claims.append(Claim(
-            statement=statement, conflict_id=conflict.pk, status=changes[-1][1], status_changed_at=changes[-1][2],
-            event_start=day, event_end=day,
-        ))
-        histories.append((place[0], changes))
-    Claim.objects.bulk_create(claims, batch_size=BATCH)
-    status_rows, attributions, place_links = [], [], []
-    for claim, (place_pk, changes) in zip(claims, histories, strict=True):
-        desk.claims.setdefault(claim.conflict_id, []).append((claim.pk, claim.statement))
-        for from_status, to_status, at, note in changes:
-            status_rows.append(ClaimStatusChange(
-                claim_id=claim.pk, from_status=from_status, to_status=to_status, note=note, changed_at=at,
-            ))
+        history = _status_history(rng, now - timedelta(days=index % 900, minutes=index % 1440))
+        claims.append((pk, statement, conflict.pk, history[-1][1], history[-1][2], day, day, "day", now, now))
+        changes += [(pk, old, new, note, no_note, "", at) for old, new, at, note in history]
         for order, source in enumerate(rng.sample(desk.sources, rng.choice((1, 1, 2)))):
-            attributions.append(ClaimAttribution(
-                claim_id=claim.pk, source_id=source[0], sort_order=order,
-                how_obtained=rng.choice(words.HOW_OBTAINED), credibility=rng.randint(1, 6),
-            ))
-        place_links.append(Claim.places.through(claim_id=claim.pk, location_id=place_pk))
-    ClaimStatusChange.objects.bulk_create(status_rows, batch_size=BATCH)
-    ClaimAttribution.objects.bulk_create(attributions, batch_size=BATCH)
-    Claim.places.through.objects.bulk_create(place_links, batch_size=BATCH)
+            attributions.append([pk, source[0], order, rng.choice(words.HOW_OBTAINED), rng.randint(1, 6)])
+        place_links.append((pk, place[0]))
+        desk.claims.setdefault(conflict.pk, []).append((pk, statement))
+        indexed.append(Indexed(pk, statement=statement))
+    rows_write(Claim, CLAIM_COLUMNS, claims)
+    rows_write(ClaimStatusChange, ["claim_id", "from_status", "to_status", "note", "internal_note", "evidence_url",
+                                   "changed_at"], changes)
+    for row, pk in zip(attributions, ids_reserve(ClaimAttribution, len(attributions)), strict=True):
+        row.insert(0, pk)
+    rows_write(ClaimAttribution, ["id", "claim_id", "source_id", "sort_order", "how_obtained", "credibility"],
+               attributions)
+    rows_write(Claim.places.through, ["claim_id", "location_id"], place_links)
     _claim_references(claims, attributions)
-    search_index_add(Claim, claims)
+    search_index_add(Claim, indexed)
+
+
+CLAIM_COLUMNS = ["id", "statement", "conflict_id", "status", "status_changed_at", "event_start", "event_end",
+                 "event_precision", "created_at", "updated_at"]
 
 
 def _status_history(rng, recorded_at):
@@ -163,13 +182,13 @@ def _status_history(rng, recorded_at):
 
 def _claim_references(claims, attributions):
     claim_type, conflict_type, source_type = (content_type_id(m) for m in (Claim, Conflict, Source))
-    rows = [reference_row((claim_type, claim_type, c.pk), conflict_type, c.conflict_id, "conflict") for c in claims]
+    rows = [reference_tuple((claim_type, claim_type, c[0]), conflict_type, c[2], "conflict") for c in claims]
     rows += [
-        reference_row((claim_type, claim_type, a.claim_id), source_type, a.source_id,
-                      "attributions.item.source", f"attributions.{a.pk}.source")
+        reference_tuple((claim_type, claim_type, a[1]), source_type, a[2],
+                        "attributions.item.source", f"attributions.{a[0]}.source")
         for a in attributions
     ]
-    ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH)
+    rows_write(ReferenceIndex, REFERENCE_COLUMNS, rows)
 
 
 def tallies_create(desk, count, rng):

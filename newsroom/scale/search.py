@@ -77,19 +77,24 @@ def _insert(backend, model, fields, objs, texts):
             plain[part].append(f"NULLIF(t.f{index}, '')")
     vector = {part: " || ".join(sql) if sql else "''::tsvector" for part, sql in parts.items()}
     text = {part: f"concat_ws(' ', {', '.join(sql)})" if sql else "''" for part, sql in plain.items()}
-    unnest = ", ".join(["%s::text[]"] * len(names))
+    columns_sql = ", ".join(f"{name} text" for name in names)
     with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE scale_search_rows ({columns_sql}) ON COMMIT DROP")
+        with cursor.cursor.copy(f"COPY scale_search_rows ({', '.join(names)}) FROM STDIN") as copy:
+            for row in zip(*columns, strict=True):
+                copy.write_row(row)
         cursor.execute(
             f"""
             INSERT INTO wagtailsearch_indexentry
                 (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
             SELECT %s, t.object_id, {vector['title']}, {vector['autocomplete']}, {vector['body']}, 1.0,
                    {text['title']}, {text['body']}
-            FROM unnest({unnest}) AS t({', '.join(names)})
+            FROM scale_search_rows AS t
             ON CONFLICT (content_type_id, object_id) DO NOTHING
             """,
-            [ContentType.objects.get_for_model(model).pk, *columns],
+            [ContentType.objects.get_for_model(model).pk],
         )
+        cursor.execute("DROP TABLE scale_search_rows")
 
 
 def search_title_norms_refresh():
