@@ -47,6 +47,7 @@ def search_index_add(model, objs, texts=None):
     (e.g. a body's plain text already known), instead of reading it through the field."""
     backend = _postgres_backend()
     if backend is None:
+        objs = [obj if isinstance(obj, model) else model(**vars(obj)) for obj in objs]
         for start in range(0, len(objs), BATCH):
             get_search_backend().add_bulk(model, objs[start:start + BATCH])
         return
