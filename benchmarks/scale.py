@@ -212,7 +212,8 @@ class Server:
 
 
 def wrk(port, path, key, seconds, connections):
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", f"http://127.0.0.1:{port}{path}"]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "--latency",
+               f"http://127.0.0.1:{port}{path}"]
     if key:
         command[1:1] = ["-H", f"Authorization: Api-Key {key}"]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
