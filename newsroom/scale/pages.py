@@ -5,7 +5,7 @@ reference index and the search index."""
 import uuid
 from datetime import timedelta
 
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
@@ -26,6 +26,7 @@ RECORD_FIELDS = {"claim": "claim_id", "source": "source_id", "place": "location_
 RECORD_COLUMNS = ["claim_id", "source_id", "location_id"]
 ANNOTATION_COLUMNS = ["page_id", "kind", "quote", "prefix", "suffix", "position", "sequence", *RECORD_COLUMNS]
 CONTEXT_CHARS = Annotation._meta.get_field("prefix").max_length
+UNANNOTATED_SENTENCE = ["Reports say", "fighting continued", "in the area"]
 HOT_CLAIM_EVERY = (1, 2, 5, 10, 50)  # the hottest claim is cited by every article, the next by every other...
 
 
@@ -88,13 +89,13 @@ def body_write(desk, conflict_pk, count, rng, claims):
     while made < count:
         claim = claims.pop(0) if claims else rng.choice(desk.claims[conflict_pk])
         source, place = rng.choice(sources), rng.choice(places)
-        spans = [("source", source[0], source[1][:1].upper() + source[1][1:]),
-                 ("claim", claim[0], claim[1][:1].lower() + claim[1][1:]),
-                 ("place", place[0], place[1])][:count - made]
-        spans += [span[2] for span in [("source", 0, "Reports say"), ("claim", 0, "fighting continued"),
-                                       ("place", 0, "in the area")][len(spans):]]
+        annotated = [("source", source[0], source[1][:1].upper() + source[1][1:]),
+                     ("claim", claim[0], claim[1][:1].lower() + claim[1][1:]),
+                     ("place", place[0], place[1])]
+        keep = min(len(annotated), count - made)  # the last sentence may carry fewer annotations
+        spans = annotated[:keep] + UNANNOTATED_SENTENCE[keep:]
         parts += [spans[0], " said that ", spans[1], ", near ", spans[2], ". "]
-        made += sum(1 for span in spans if not isinstance(span, str))
+        made += keep
         if len(parts) >= 16 or made >= count:
             body.paragraph(parts + [rng.choice(words.FILLER)])
             parts = []
@@ -109,7 +110,6 @@ class PageWriter:
         self.page_type, self.base_type = content_type_id(model), content_type_id(Page)
         last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
         self.next_step = int(last.path[-Page.steplen:], 36) + 1 if last else 1
-        self.slugs = 0
 
     def page(self, *, title, published_at, **fields):
         path = Page._get_path(self.parent.path, self.parent.depth + 1, self.next_step)
@@ -148,7 +148,7 @@ class PageWriter:
         Page.objects.filter(pk__in=[page.pk for page in pages]).update(
             live_revision_id=Subquery(revision), latest_revision_id=Subquery(revision)
         )
-        Page.objects.filter(pk=self.parent.pk).update(numchild=self.next_step - 1)
+        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(pages))
 
     def references(self, page, body, relations=()):
         """The reference-index rows of the page: its foreign keys, annotated records, child rows."""

@@ -53,16 +53,6 @@ def reference_tuple(source, to, to_pk, path, content_path=None):
             ReferenceIndex._get_content_path_hash(content_path))
 
 
-def reference_row(source, to, to_pk, path, content_path=None):
-    """One row of Wagtail's reference index, as ReferenceIndex.create_or_update_for_object writes it."""
-    content_path = content_path or path
-    return ReferenceIndex(
-        content_type_id=source[0], base_content_type_id=source[1], object_id=str(source[2]),
-        to_content_type_id=to, to_object_id=str(to_pk), model_path=path, content_path=content_path,
-        content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-    )
-
-
 def content_type_id(model):
     return ContentType.objects.get_for_model(model).pk
 
@@ -224,15 +214,15 @@ def tallies_create(desk, count, rng):
     for figure in figures:
         used.setdefault(figure.tally_id, figure.pk)
         source = (figure_type, figure_type, figure.pk)
-        references += [reference_row(source, conflict_type, figure.conflict_id, "conflict"),
-                       reference_row(source, source_type, figure.source_id, "source"),
-                       reference_row(source, tally_type, figure.tally_id, "tally")]
+        references += [reference_tuple(source, conflict_type, figure.conflict_id, "conflict"),
+                       reference_tuple(source, source_type, figure.source_id, "source"),
+                       reference_tuple(source, tally_type, figure.tally_id, "tally")]
     for tally in tallies:
         tally.used_figure_id = used[tally.pk]
         source = (tally_type, tally_type, tally.pk)
-        references += [reference_row(source, conflict_type, tally.conflict_id, "conflict"),
-                       reference_row(source, figure_type, tally.used_figure_id, "used_figure")]
+        references += [reference_tuple(source, conflict_type, tally.conflict_id, "conflict"),
+                       reference_tuple(source, figure_type, tally.used_figure_id, "used_figure")]
     Tally.objects.bulk_update(tallies, ["used_figure"], batch_size=BATCH)
-    ReferenceIndex.objects.bulk_create(references, batch_size=BATCH)
+    rows_write(ReferenceIndex, REFERENCE_COLUMNS, references)
     search_index_add(Tally, tallies)
     search_index_add(Figure, figures)
