@@ -1,8 +1,10 @@
 """Settings of the benchmark servers: the site's production settings over plain HTTP, plus a bare
 view and Wagtail's own API v2 to compare with, mounted here only.
 
-BENCH_CACHE=off replaces every cache with Django's dummy cache and sets the page cache's timeout to
-0, so nothing is served from a cache whether or not the site has a page cache.
+BENCH_CACHE=off sets the page cache's timeout to 0 (CONFLICTS["PAGE_CACHE_TIMEOUT"]; a key the
+site ignores while it has no page cache), so no page is served from a cache; Wagtail's and the
+site's small caches (site root paths, rate limits) stay in Redis, under their own key prefix, as in
+production.
 """
 
 import os
@@ -20,5 +22,8 @@ SECURE_HSTS_SECONDS = 0
 STATIC_ROOT = os.environ.get("STATIC_ROOT", site.STATIC_ROOT)
 
 if os.environ.get("BENCH_CACHE") == "off":
-    CACHES = {alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for alias in CACHES}
     CONFLICTS = {**site.CONFLICTS, "PAGE_CACHE_TIMEOUT": 0}
+    CACHES = {
+        alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX', '')}bench-uncached"}
+        for alias, config in CACHES.items()
+    }
