@@ -41,7 +41,7 @@ BENCH_ENV = {
     "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     "LOG_LEVEL": "WARNING",
     # A query that runs away is cancelled, the request answers 500 and the table shows it.
-    "DATABASE_STATEMENT_TIMEOUT": os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30000"),
+    "DATABASE_STATEMENT_TIMEOUT": os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10000"),
 }
 
 
@@ -188,7 +188,7 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit(f"gunicorn for {self.label} did not start")
 
-    def warm(self, rows, rounds=2):
+    def warm(self, rows, rounds=1):
         """Every URL a few times on every worker thread, so no measurement pays a first request."""
         for row in rows:
             request = urllib.request.Request(f"http://127.0.0.1:{self.port}{row['path']}")
@@ -238,6 +238,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--modes", default="on,off",
+                        help="cache modes to measure: on (cached), off (page cache off), or both (default)")
     options = parser.parse_args()
     ensure_wrk()
     static_root = tempfile.mkdtemp(prefix="bench-static-")
@@ -245,10 +247,12 @@ def main():
     first = next(iter(databases.values()))
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], check=True, cwd=ROOT,
                    env={**os.environ, **BENCH_ENV, "DATABASE_URL": first, "STATIC_ROOT": static_root})
+    modes = options.modes.split(",")
     found = {label: child(url, "off", static_root, "targets") for label, url in databases.items()}
-    cached_queries = {label: child(url, "on", static_root, "targets") for label, url in databases.items()}
+    cached_queries = {label: child(url, "on", static_root, "targets") for label, url in databases.items()
+                      } if "on" in modes else found
     servers = {(label, mode): Server(label, url, mode, static_root, options.workers)
-               for label, url in databases.items() for mode in ("on", "off")}
+               for label, url in databases.items() for mode in modes}
     results = {}
     try:
         for (label, _mode), server in servers.items():
@@ -261,24 +265,25 @@ def main():
                     results.setdefault((index, label, mode), []).append(
                         wrk(server.port, target["path"], target["key"], options.seconds, options.connections)
                     )
-        memory = {label: max(servers[(label, mode)].worker_rss_mb() for mode in ("on", "off")) for label in databases}
+        memory = {label: max(servers[(label, mode)].worker_rss_mb() for mode in modes) for label in databases}
     finally:
         for server in servers.values():
             server.stop()
     publish = {label: child(url, "on", static_root, "publish", str(found[label]["large_article"]))
                for label, url in databases.items()}
-    report(found, cached_queries, results, memory, publish, options)
+    report(found, cached_queries, results, memory, publish, options, modes)
 
 
-def report(found, cached_queries, results, memory, publish, options):
+def report(found, cached_queries, results, memory, publish, options, modes):
     labels = list(found)
     print(f"\nwrk -t1 -c{options.connections} -d{options.seconds}s, gunicorn {options.workers} workers (gthread), "
           f"median of {options.runs} runs; ratio = req/s / bare view's req/s, same server and pass")
     head = "| page / resource | queries (" + ", ".join(labels) + ") |"
-    head += "".join(f" {label} {mode} p50 / p99 ms | {label} {mode} req/s (ratio) |"
-                    for label in labels for mode in ("cached", "uncached"))
+    names = {"on": "cached", "off": "uncached"}
+    head += "".join(f" {label} {names[mode]} p50 / p99 ms | {label} {names[mode]} req/s (ratio) |"
+                    for label in labels for mode in modes)
     print(head)
-    print("|---|---|" + "---|---|" * len(labels) * 2)
+    print("|---|---|" + "---|---|" * len(labels) * len(modes))
     for index, row in enumerate(found[labels[0]]["rows"]):
         queries = ", ".join(
             f"{found[label]['rows'][index]['queries']}/{cached_queries[label]['rows'][index]['queries']}"
@@ -287,7 +292,7 @@ def report(found, cached_queries, results, memory, publish, options):
         statuses = {found[label]["rows"][index]["status"] for label in labels} - {200}
         line = f"| {row['name']}{' (HTTP ' + str(statuses) + ')' if statuses else ''} | {queries} |"
         for label in labels:
-            for mode in ("on", "off"):
+            for mode in modes:
                 runs = results[(index, label, mode)]
                 bare = statistics.median(run[0] for run in results[(0, label, mode)])
                 rate, p50, p99 = (statistics.median(run[i] for run in runs) for i in range(3))
