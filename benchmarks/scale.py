@@ -286,7 +286,8 @@ def report(found, cached_queries, results, memory, publish, options, modes):
     print("|---|---|" + "---|---|" * len(labels) * len(modes))
     for index, row in enumerate(found[labels[0]]["rows"]):
         queries = ", ".join(
-            f"{found[label]['rows'][index]['queries']}/{cached_queries[label]['rows'][index]['queries']}"
+            str(found[label]["rows"][index]["queries"]) if cached_queries is found
+            else f"{found[label]['rows'][index]['queries']}/{cached_queries[label]['rows'][index]['queries']}"
             for label in labels
         )
         statuses = {found[label]["rows"][index]["status"] for label in labels} - {200}
@@ -299,7 +300,7 @@ def report(found, cached_queries, results, memory, publish, options, modes):
                 errors = " ⚠ non-2xx" if any(run[3] for run in runs) else ""
                 line += f" {p50:.1f} / {p99:.1f} | {rate:.0f} ({rate / bare:.3f}){errors} |"
         print(line)
-    print("\nqueries: uncached/cached (second request, in process).")
+    print("\nqueries: in process, second request" + ("" if cached_queries is found else ": uncached/cached") + ".")
     for label in labels:
         print(f"{label}: publish of the 200-annotation article {publish[label]['publish_ms']:.0f} ms (server time, "
               f"median of 3); largest gunicorn worker RSS {memory[label]:.0f} MB")
