@@ -40,7 +40,7 @@ BENCH_ENV = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
     "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     "LOG_LEVEL": "WARNING",
-    # A query that runs away is cancelled, the request answers 500 and the table shows it.
+    # A query that runs away is cancelled, the request answers 503 and the table shows it.
     "DATABASE_STATEMENT_TIMEOUT": os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10000"),
 }
 

@@ -201,7 +201,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
     )
     # A cap on every SQL statement (milliseconds), so one slow query cannot hold a worker thread
-    # and a database connection for long: the request fails with a 500 instead.
+    # and a database connection for long: the request is answered 503 instead.
     if os.environ.get("DATABASE_STATEMENT_TIMEOUT"):
         DATABASES["default"]["OPTIONS"]["options"] = (
             f"-c statement_timeout={int(os.environ['DATABASE_STATEMENT_TIMEOUT'])}"
