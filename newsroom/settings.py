@@ -202,6 +202,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
         os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
     )
+    # A cap on every SQL statement (milliseconds), so one slow query cannot hold a worker thread
+    # and a database connection for long: the request is answered 503 instead.
+    if os.environ.get("DATABASE_STATEMENT_TIMEOUT"):
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={int(os.environ['DATABASE_STATEMENT_TIMEOUT'])}"
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -293,7 +299,23 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Conflict Desk"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend (PostgreSQL full text, or SQLite's) unless SEARCH_URL (or
+# ELASTICSEARCH_URL) names an Elasticsearch or OpenSearch cluster, for large archives;
+# SEARCH_BACKEND picks the client (elasticsearch8 by default, e.g. opensearch2 or opensearch3).
+SEARCH_URL = os.environ.get("SEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{os.environ.get('SEARCH_BACKEND', 'elasticsearch8')}",
+            "URLS": env_list("SEARCH_URL") or env_list("ELASTICSEARCH_URL"),
+            "INDEX": os.environ.get("SEARCH_INDEX", "newsroom"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
