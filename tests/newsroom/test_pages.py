@@ -45,6 +45,13 @@ def test_standards_pages_sit_under_the_home_page_only(site_tree):
     assert not StandardsPage.can_create_at(site_tree["explainers"])
 
 
+def test_an_editor_can_open_the_standards_page_form_under_home(client, site_tree, superuser):
+    client.force_login(superuser)
+    response = client.get(f"/admin/pages/add/newsroom/standardspage/{site_tree['home'].pk}/")
+    assert response.status_code == 200
+    assert 'name="intro"' in response.content.decode()
+
+
 def test_a_standards_page_renders_its_sections_for_an_anonymous_reader(site_tree):
     from newsroom.models import StandardsPage
 
