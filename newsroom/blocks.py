@@ -1,4 +1,4 @@
-"""StreamField blocks for article and explainer bodies."""
+"""StreamField blocks for article and explainer bodies, and for the standards pages."""
 
 
 from wagtail import blocks
@@ -49,3 +49,16 @@ class BodyBlock(AnnotatedStreamBlock):
     paragraph = AnnotatedRichTextBlock(features=BODY_FEATURES)
     quote = QuoteBlock()
     image = ImageBlock()
+
+
+class StandardsSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/standards_section.html"
+
+
+class StandardsBodyBlock(blocks.StreamBlock):
+    section = StandardsSectionBlock()

@@ -1,4 +1,4 @@
-"""The site's page types: home, articles and explainers with their index pages."""
+"""The site's page types: home, articles and explainers with their index pages, and the standards pages."""
 
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -16,7 +16,7 @@ from conflicts.models import (
     ExplainerPageMixin,
 )
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, StandardsBodyBlock
 
 
 class HomePage(Page):
@@ -24,7 +24,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.ArticleIndexPage", "newsroom.ExplainerIndexPage"]
+    subpage_types = ["newsroom.ArticleIndexPage", "newsroom.ExplainerIndexPage", "newsroom.StandardsPage"]
     template = "pages/home_page.html"
     max_count = 1
 
@@ -47,6 +47,23 @@ class ArticleIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = selectors.article_list_latest(parent=self, limit=50)
         return context
+
+
+class StandardsPage(Page):
+    """A policy the newsroom publishes (principles, corrections, unnamed sources, verification);
+    the Disclosures setting points at it, so it is in every page's JSON-LD."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences: what this policy covers.")
+    body = StreamField(StandardsBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = []
+    template = "pages/standards_page.html"
+
+    class Meta:
+        verbose_name = "standards page"
 
 
 class ReportingPage(Page):

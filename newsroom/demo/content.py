@@ -1,4 +1,5 @@
-"""The demo content: the reference Idlib article's conflict, places, sources, claims and explainers.
+"""The demo content: the reference Idlib article's conflict, places, sources, claims and explainers,
+and the desk's published standards.
 
 Records are keyed by a stable handle (slug or label) so that loading twice finds, and
 does not duplicate, what the first load made.
@@ -309,6 +310,96 @@ INDEX_PAGES = {
     "news": {"slug": "news", "title": "News", "intro": "The latest reporting from the desk."},
     "explainers": {"slug": "explainers", "title": "Explainers", "intro": "The background you need to follow the news."},
 }
+
+# The desk's published policies, one standards page each under the home page; `policy` is the
+# field of the Disclosures setting (conflicts.models.disclosures) that points at the page.
+STANDARDS = [
+    {
+        "slug": "publishing-principles",
+        "policy": "publishing_principles",
+        "title": "Publishing principles",
+        "intro": "What the Conflict Desk reports, how it decides, and what readers can hold it to.",
+        "sections": [
+            ("Who says what, and how sure we are",
+             "We attribute every statement we have not verified ourselves to the party that makes it, "
+             "and we say how far we have been able to check it. A claim is marked unconfirmed, "
+             "confirmed, disputed, denied or false, and each change of that status is dated and "
+             "explained on the claim's own page."),
+            ("Independence",
+             "We take no payment, access or protection from any party to the conflicts we cover. "
+             "Embeds and escorted visits are named as such in the article."),
+            ("Harm",
+             "We do not publish what would identify a source, a civilian at risk or the position of "
+             "people who could be targeted. Graphic material is used only when it is needed to "
+             "establish what happened, and carries a warning."),
+        ],
+    },
+    {
+        "slug": "corrections-policy",
+        "policy": "corrections_policy",
+        "title": "Corrections policy",
+        "intro": "How we correct mistakes and how readers can see what changed.",
+        "sections": [
+            ("How corrections are labelled",
+             "A factual error is corrected in the text and noted at the foot of the article under "
+             "Corrections and updates, with the date and what was wrong. A correction is never made "
+             "silently. New information that does not change what was wrong is labelled an update."),
+            ("Claims that change status",
+             "When a claim we reported is later confirmed, disputed or shown to be false, its status "
+             "changes on every page that carries it, and partners syndicating our reporting are told."),
+            ("Withdrawals",
+             "If a story cannot stand, we withdraw it and leave a notice at its address explaining why."),
+            ("Reporting an error",
+             "Readers can report an error to the standards desk at standards@conflictdesk.example. "
+             "Every report is answered."),
+        ],
+    },
+    {
+        "slug": "unnamed-sources",
+        "policy": "unnamed_sources_policy",
+        "title": "Unnamed sources",
+        "intro": "When we grant anonymity, and what we tell readers when we do.",
+        "sections": [
+            ("Anonymity is the exception",
+             "We grant anonymity only when a source would be at risk of harm, arrest or reprisal if "
+             "named, and only for information we cannot obtain on the record. Anonymity is not granted "
+             "to attack others or to offer opinion."),
+            ("What readers are told",
+             "An unnamed source is described as precisely as safety allows (\"a security source\", "
+             "\"a resident of Saraqib\"), and the article says why anonymity was granted."),
+            ("What the desk knows",
+             "At least one editor knows the identity of every unnamed source. That identity is kept "
+             "encrypted and is never published, shared with partners or stored with the article."),
+            ("How sources are graded",
+             "Each source carries a reliability grade on the Admiralty scale, from A (reliable) to F "
+             "(reliability cannot be judged), and each piece of information a credibility from 1 "
+             "(confirmed by other sources) to 6 (truth cannot be judged). A claim from a single "
+             "unnamed source stays unconfirmed until we can corroborate it."),
+        ],
+    },
+    {
+        "slug": "verification",
+        "policy": "verification_policy",
+        "title": "Verification and fact-checking",
+        "intro": "How we check claims, figures and footage before and after publication.",
+        "sections": [
+            ("Before publication",
+             "Every article passes a sourcing review by the standards desk before it is published: "
+             "each claim must be attributed, each source graded and each figure tied to who counts it."),
+            ("Footage and images",
+             "Footage shared online is checked for its earliest appearance, and its location and date "
+             "are established from landmarks, shadows, weather and satellite imagery where possible. "
+             "What we could not establish is stated; footage we could not verify is described as such."),
+            ("Figures",
+             "Casualty and displacement figures are given with their source, the period and place they "
+             "cover, and a range where sources differ. We do not present a figure from one party to a "
+             "conflict as fact."),
+            ("After publication",
+             "Open claims are followed until they are settled, and their status is updated on every "
+             "page that carries them."),
+        ],
+    },
+]
 
 
 def article_paragraphs():

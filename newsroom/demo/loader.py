@@ -10,7 +10,17 @@ from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from conflicts.links import site_address
-from conflicts.models import Claim, Conflict, Figure, Location, Partner, Source, SourcingReviewTask, Tally
+from conflicts.models import (
+    Claim,
+    Conflict,
+    DisclosureSettings,
+    Figure,
+    Location,
+    Partner,
+    Source,
+    SourcingReviewTask,
+    Tally,
+)
 from conflicts.services.claims import claim_change_status, claim_create
 from conflicts.services.figures import figure_create, tally_create
 
@@ -23,6 +33,7 @@ from ..models import (
     ExplainerKeyClaim,
     ExplainerPage,
     HomePage,
+    StandardsPage,
 )
 from . import content
 
@@ -62,6 +73,7 @@ def demo_load(*, admin_password, site_url="", stdout=None):
     }
     _article(news, conflicts, locations, sources, claims, figures, explainers)
     _sourcing_review(news, explainers_index)
+    _standards(home)
     _partner(conflicts)
     return admin
 
@@ -287,6 +299,27 @@ def _site_tree():
             _publish(page)
         pages.append(page)
     return home, *pages
+
+
+def _standards(home):
+    """The desk's policies as standards pages, each set in the default Site's Disclosures unless
+    that policy is already set there (to a page or a URL)."""
+    disclosures = DisclosureSettings.for_site(Site.objects.get(is_default_site=True))
+    changed = False
+    for spec in content.STANDARDS:
+        page, created = _child(
+            home, StandardsPage, spec["slug"], title=spec["title"], intro=spec["intro"],
+            body=[{"type": "section", "value": {"heading": heading, "text": f"<p>{escape(text)}</p>"}}
+                  for heading, text in spec["sections"]],
+        )
+        if created:
+            _publish(page)
+        policy = spec["policy"]
+        if getattr(disclosures, f"{policy}_page_id") is None and not getattr(disclosures, f"{policy}_url"):
+            setattr(disclosures, f"{policy}_page", page)
+            changed = True
+    if changed:
+        disclosures.save()
 
 
 def _paragraph_blocks(paragraphs, spans=(), records=None):

@@ -63,6 +63,7 @@ def page_types(article):
         "tally": Tally.objects.get().get_absolute_url(),
         "source": Annotation.objects.filter(page=article, kind="source").first().source.get_absolute_url(),
         "search": "/search/?q=observation",
+        "standards": "/unnamed-sources/",
     }
 
 
@@ -108,6 +109,19 @@ def test_the_article_shows_its_sourcing_summary_and_map(demo, page):
     assert page.locator(".place-list .place-unmapped").count() == len(unmapped)
     assert page.locator(".place-list .coordinates").count() >= 1
     assert violations == []
+
+
+def test_the_sourcing_summary_leads_to_the_desks_unnamed_sources_policy(demo, reader):
+    page = reader("desktop")
+    page.goto(demo.url)
+    link = page.locator(".sourcing-summary [data-disclosure=unnamedSourcesPolicy]")
+    assert link.inner_text() == "Unnamed sources policy"
+    # The link is absolute, on the default Site's origin rather than the test server's.
+    href = link.get_attribute("href")
+    assert href == "http://localhost/unnamed-sources/"
+    assert page.goto(href.removeprefix("http://localhost")).status == 200
+    assert page.locator("h1").inner_text() == "Unnamed sources"
+    assert "at risk" in page.locator("article").inner_text()
 
 
 DRAWN_OUTSIDE_THE_MAP = """() => {

@@ -108,3 +108,49 @@ def test_the_demo_article_annotates_its_figures_and_a_tally_gives_two_sources():
     reinforcements = Claim.objects.get(statement__startswith="Turkey started sending military reinforcements")
     assert (reinforcements.event_label, reinforcements.event_precision) == ("October 2020", "month")
     assert Claim.objects.filter(event_start__isnull=False).count() >= 3
+
+
+def test_load_demo_publishes_the_four_policies_and_sets_them_as_the_sites_disclosures():
+    from wagtail.models import Site
+
+    from conflicts.models import DisclosureSettings
+    from newsroom.models import HomePage, StandardsPage
+
+    load()
+    load()
+    disclosures = DisclosureSettings.objects.get(site=Site.objects.get(is_default_site=True))
+    home = HomePage.objects.get()
+    pages = {
+        "publishingPrinciples": disclosures.publishing_principles_page,
+        "correctionsPolicy": disclosures.corrections_policy_page,
+        "unnamedSourcesPolicy": disclosures.unnamed_sources_policy_page,
+        "verificationFactCheckingPolicy": disclosures.verification_policy_page,
+    }
+    assert {prop: page.title for prop, page in pages.items()} == {
+        "publishingPrinciples": "Publishing principles",
+        "correctionsPolicy": "Corrections policy",
+        "unnamedSourcesPolicy": "Unnamed sources",
+        "verificationFactCheckingPolicy": "Verification and fact-checking",
+    }
+    assert StandardsPage.objects.live().child_of(home).count() == 4
+    assert all(page.specific_class is StandardsPage and page.live for page in pages.values())
+    assert [(prop, page is not None) for prop, _label, page, _url in disclosures.policies()] == [
+        (prop, True) for prop in pages
+    ]
+
+
+def test_load_demo_keeps_a_policy_the_newsroom_already_set():
+    from wagtail.models import Site
+
+    from conflicts.models import DisclosureSettings
+
+    load()
+    disclosures = DisclosureSettings.objects.get()
+    disclosures.corrections_policy_page = None
+    disclosures.corrections_policy_url = "https://standards.example.org/corrections"
+    disclosures.save()
+    load()
+    disclosures = DisclosureSettings.objects.get(site=Site.objects.get(is_default_site=True))
+    assert disclosures.corrections_policy_page is None
+    assert disclosures.corrections_policy_url == "https://standards.example.org/corrections"
+    assert disclosures.publishing_principles_page.title == "Publishing principles"

@@ -163,6 +163,30 @@ def test_every_pages_publisher_carries_the_newsrooms_published_policies(client, 
             "Verification and fact-checking policy</a>") in summary
 
 
+def test_the_demo_article_publishes_the_desks_four_standards_pages(client, demo):
+    from newsroom.models import StandardsPage
+
+    pages = {page.slug: page for page in StandardsPage.objects.live()}
+    policies = {
+        "publishingPrinciples": f"{ORIGIN}{pages['publishing-principles'].url}",
+        "correctionsPolicy": f"{ORIGIN}{pages['corrections-policy'].url}",
+        "unnamedSourcesPolicy": f"{ORIGIN}{pages['unnamed-sources'].url}",
+        "verificationFactCheckingPolicy": f"{ORIGIN}{pages['verification'].url}",
+    }
+    assert policies["correctionsPolicy"] == f"{ORIGIN}/corrections-policy/"
+    (data,) = json_ld(client, demo.url)
+    assert data["publisher"] == {"@type": "NewsMediaOrganization", "name": "Conflict Desk", "url": f"{ORIGIN}/", **policies}
+
+    html = client.get(demo.url).content.decode()
+    start = html.index('class="sourcing-summary"')
+    summary = html[start:html.index("</section>", start)]
+    for prop, url in policies.items():
+        assert f'<a href="{url}" data-disclosure="{prop}">' in summary
+    for url in policies.values():
+        response = client.get(url.removeprefix(ORIGIN))
+        assert response.status_code == 200
+
+
 def test_a_publisher_without_policies_names_none(client, site_tree):
     article = make_article(site_tree["news"], title="Plain")
     (data,) = json_ld(client, article.url)

@@ -37,6 +37,40 @@ def test_article_rules_place_pages_in_the_tree(site_tree):
     assert not HomePage.can_create_at(site_tree["home"])
 
 
+def test_standards_pages_sit_under_the_home_page_only(site_tree):
+    from newsroom.models import StandardsPage
+
+    assert StandardsPage.can_create_at(site_tree["home"])
+    assert not StandardsPage.can_create_at(site_tree["news"])
+    assert not StandardsPage.can_create_at(site_tree["explainers"])
+
+
+def test_an_editor_can_open_the_standards_page_form_under_home(client, site_tree, superuser):
+    client.force_login(superuser)
+    response = client.get(f"/admin/pages/add/newsroom/standardspage/{site_tree['home'].pk}/")
+    assert response.status_code == 200
+    assert 'name="intro"' in response.content.decode()
+
+
+def test_a_standards_page_renders_its_sections_for_an_anonymous_reader(site_tree):
+    from newsroom.models import StandardsPage
+
+    page = StandardsPage(
+        title="Unnamed sources", slug="unnamed-sources", intro="When we grant anonymity.",
+        body=[{"type": "section", "value": {"heading": "Anonymity is the exception",
+                                             "text": "<p>Only when a source is <b>at risk</b>.</p>"}}],
+    )
+    site_tree["home"].add_child(instance=page)
+    page.save_revision().publish()
+    response = Client().get("/unnamed-sources/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Unnamed sources</h1>" in html
+    assert "When we grant anonymity." in html
+    assert "<h2>Anonymity is the exception</h2>" in html
+    assert "<p>Only when a source is <b>at risk</b>.</p>" in html
+
+
 def build_article(site_tree, size):
     conflict = ConflictFactory()
     places = [LocationFactory() for _ in range(size)]
