@@ -63,7 +63,10 @@ def annotation_refs_follow_merges(html):
     for kind, pk in annotation_refs(html):
         wanted.setdefault(kind, set()).add(pk)
     for kind, pks in wanted.items():
-        merged = apps.get_model("conflicts", RECORD_MODELS[kind]).objects.filter(pk__in=pks, merged_into__isnull=False)
+        model = apps.get_model("conflicts", RECORD_MODELS[kind])
+        if not any(field.name == "merged_into" for field in model._meta.get_fields()):
+            continue  # figures are not merged
+        merged = model.objects.filter(pk__in=pks, merged_into__isnull=False)
         for old_pk, new_pk in merged.values_list("pk", "merged_into_id"):
             html = annotation_refs_replace(html, kind, old_pk, new_pk)[0]
     return html
