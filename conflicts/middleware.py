@@ -1,7 +1,7 @@
 """Serves public pages to anonymous readers from the page cache, and marks what shared caches may keep."""
 
 from django.conf import settings
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.cache import set_response_etag
 
 from . import page_cache
 from .conf import conflicts_setting
@@ -81,7 +81,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _storable(request, response):
         cache_control = response.get("Cache-Control", "").lower()
-        vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+        vary = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
         return (
             response.status_code == 200
             and not response.streaming
