@@ -38,9 +38,9 @@ def latest_of(record, **subqueries):
 def _claims_carried_by(page_ids):
     # One IN over a UNION of the pages' few rows: read through the claims' primary key, where an
     # OR of INs would scan every claim.
-    carried = Annotation.objects.filter(page_id__in=page_ids).values("claim_id")
+    carried = Annotation.objects.filter(page_id__in=page_ids).order_by().values("claim_id")
     for key_claims in key_claim_models():
-        carried = carried.union(key_claims.objects.filter(page_id__in=page_ids).values("claim_id"))
+        carried = carried.union(key_claims.objects.filter(page_id__in=page_ids).order_by().values("claim_id"))
     return Claim.objects.filter(pk__in=carried)
 
 
