@@ -2,10 +2,12 @@
 
 Every surface that publishes (reader pages, search, feeds, sitemap, the partner API and its
 webhooks) starts from these querysets, so a record is visible on one surface exactly when it is
-visible on the others. Each is built from subqueries, so its SQL does not grow with coverage.
+visible on the others. Each is built from subqueries, so its SQL does not grow with coverage, and each "shown with"
+test is a correlated `EXISTS` driven by an index, never `IN (…) OR IN (…)`, which PostgreSQL
+hashes or rescans in full.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 from . import coverage
@@ -46,8 +48,8 @@ def public_tallies():
 def figures_shown_with(pages, tallies):
     """Figures of one of `tallies`, or annotated in the text of one of `pages`: readers of a page
     see its figures, so partners receiving the page may receive them too."""
-    annotated = Annotation.objects.filter(page__in=pages.values("pk"), figure__isnull=False).values("figure_id")
-    return Figure.objects.filter(Q(tally__in=tallies.values("pk")) | Q(pk__in=annotated))
+    annotated = Annotation.objects.filter(figure=OuterRef("pk"), page__in=pages.values("pk"))
+    return Figure.objects.filter(Q(tally__in=tallies.values("pk")) | Exists(annotated))
 
 
 def public_figures():
@@ -58,9 +60,9 @@ def public_figures():
 
 def pages_carrying(claim, pages):
     """Those of `pages` that carry the claim, in their text or as a key claim."""
-    carried = Q(pk__in=Annotation.objects.filter(claim=claim).values("page_id"))
+    carried = Exists(Annotation.objects.filter(page=OuterRef("pk"), claim=claim))
     for key_claims in key_claim_models():
-        carried |= Q(pk__in=key_claims.objects.filter(claim=claim).values("page_id"))
+        carried |= Exists(key_claims.objects.filter(page=OuterRef("pk"), claim=claim))
     return pages.filter(carried)
 
 
@@ -100,10 +102,11 @@ def partner_sources(partner):
 
 def partner_locations(partner):
     """Places of the partner's conflicts, and places its coverage mentions."""
-    mentioned = Annotation.objects.filter(page__in=partner_pages(partner).values("pk")).values("location_id")
-    return Location.objects.current().filter(
-        Q(conflicts__in=partner_conflict_ids(partner)) | Q(pk__in=mentioned)
-    ).distinct()
+    of_conflicts = Location.conflicts.through.objects.filter(
+        location=OuterRef("pk"), conflict__in=partner_conflict_ids(partner)
+    )
+    mentioned = Annotation.objects.filter(location=OuterRef("pk"), page__in=partner_pages(partner).values("pk"))
+    return Location.objects.current().filter(Exists(of_conflicts) | Exists(mentioned))
 
 
 def partner_tallies(partner, *, pages=None):
@@ -124,7 +127,11 @@ def with_tombstones(records):
     """`records` and the tombstones of the duplicates merged into them: a partner that may receive a
     record is told which records it replaces (tombstones carry no more than their id and the record kept)."""
     model = records.model
-    return model.objects.filter(Q(pk__in=records.values("pk")) | Q(merged_into__in=records.values("pk")))
+    # Only the records that duplicates were merged into are looked up for tombstones, so the
+    # subquery is as small as the number of merges, not the number of records.
+    merge_targets = model.objects.filter(merged_into__isnull=False).values("merged_into_id")
+    kept = records.filter(pk__in=merge_targets).values("pk")
+    return records.order_by() | model.objects.filter(merged_into__in=kept)
 
 
 def partner_may_receive(partner, record, *, removed=False):

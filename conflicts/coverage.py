@@ -1,14 +1,14 @@
 """The site's articles and explainers as querysets, whatever page models carry them.
 
 A site may name several article-like and explainer-like page models (CONFLICTS). Lists are one
-Page queryset whose ids come from a subquery per model, so a filter on a field the models share
+Page queryset matched by an EXISTS subquery per model, so a filter on a field the models share
 (conflict, places, dateline_place) works across all of them; `specific_pages()` then loads the
 page objects of a slice with one query per model present, whatever the length of the slice.
 """
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 from .conf import article_models, explainer_models
@@ -18,9 +18,11 @@ def pages_of(models, *conditions, **filters):
     """Pages of any of `models` matching the conditions on the models' own shared fields."""
     if not models:
         return Page.objects.none()
+    # One correlated EXISTS per model: a page is probed through its own model's primary key,
+    # where `IN (…) OR IN (…)` would make PostgreSQL hash every page of every model first.
     matching = Q()
     for model in models:
-        matching |= Q(pk__in=model.objects.filter(*conditions, **filters).values("pk"))
+        matching |= Exists(model.objects.filter(*conditions, pk=OuterRef("pk"), **filters))
     return Page.objects.filter(matching)
 
 
@@ -59,5 +61,5 @@ def pointed_to_by(models, pages, field):
     models share) from any of `pages`."""
     condition = Q(pk__in=[])
     for model in models:
-        condition |= Q(pk__in=model.objects.filter(pk__in=pages.values("pk")).values(field))
+        condition |= Exists(model.objects.filter(**{field: OuterRef("pk")}, pk__in=pages.values("pk")))
     return condition

@@ -22,7 +22,7 @@ def page_path_tags(pages):
     url_path below the Site's root), reading the Sites once whatever the number of pages."""
     roots = Site.get_site_root_paths()
     tags = set()
-    for url_path in pages.values_list("url_path", flat=True):
+    for url_path in pages.values_list("url_path", flat=True).iterator(chunk_size=2000):
         for root in roots:
             if url_path.startswith(root.root_path):
                 tags.add(path_tag(url_path[len(root.root_path) - 1:]))
@@ -30,7 +30,8 @@ def page_path_tags(pages):
 
 
 def _record_tags(model, ids):
-    return {path_tag(record.get_absolute_url()) for record in model.objects.filter(pk__in=ids)}
+    records = model.objects.filter(pk__in=ids).iterator(chunk_size=2000)
+    return {path_tag(record.get_absolute_url()) for record in records}
 
 
 def location_tags(ids):
@@ -163,7 +164,13 @@ def record_tags(record):
 
 
 def _parent_ids(pages):
-    return {page.get_parent().pk for page in pages.only("pk", "path", "depth") if page.depth > 1}
+    """The ids of the pages' parents, read from the pages' tree paths: two queries however many
+    pages (they share a few parents, the indexes listing them)."""
+    parent_paths = {
+        path[:-Page.steplen] for path, depth in pages.values_list("path", "depth").iterator(chunk_size=2000)
+        if depth > 1
+    }
+    return Page.objects.filter(path__in=parent_paths).values("pk")
 
 
 def page_tags(page):

@@ -48,8 +48,9 @@ def search_results(*, q, type="", conflict=None):
         claims = public_claims().select_related("conflict")
         if conflict:
             claims = claims.filter(conflict=conflict)
-        allowed = set(claims.values_list("pk", flat=True))
-        matches = backend.search(q, claims.model.objects.select_related("conflict"))[:PER_TYPE * 2]
+        matches = list(backend.search(q, claims.model.objects.select_related("conflict"))[:PER_TYPE * 2])
+        # Which of the best matches are public, asked of those matches only (never every public claim).
+        allowed = set(claims.filter(pk__in=[claim.pk for claim in matches]).values_list("pk", flat=True))
         results += [("claim", claim) for claim in matches if claim.pk in allowed][:PER_TYPE]
     if type in ("", "place"):
         places = Location.objects.select_related("parent")

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -33,11 +33,14 @@ class ClaimQuerySet(MergeableQuerySet, StatusGuardedQuerySet):
 
     def carried_by(self, pages):
         """Claims the given pages carry: annotated in their text, or listed as an explainer's key claims."""
+        # Correlated EXISTS: each claim is probed through the index on its annotations' claim
+        # (stopping at the first one in `pages`), where `IN (…) OR IN (…)` would hash or rescan
+        # every annotation row.
         page_ids = pages.values("pk")
         annotations = self.model._meta.get_field("annotations").related_model
-        carried = Q(pk__in=annotations.objects.filter(page__in=page_ids).values("claim_id"))
+        carried = Exists(annotations.objects.filter(claim=OuterRef("pk"), page__in=page_ids))
         for key_claims in key_claim_models():
-            carried |= Q(pk__in=key_claims.objects.filter(page__in=page_ids).values("claim_id"))
+            carried |= Exists(key_claims.objects.filter(claim=OuterRef("pk"), page__in=page_ids))
         return self.filter(carried)
 
 
@@ -85,7 +88,13 @@ class Claim(index.Indexed, MergeableMixin, StatusHistoryMixin, EventTimeMixin, T
             ),
             *event_time_constraints("claim"),
         ]
-        indexes = [models.Index(fields=["conflict", "status"])]
+        indexes = [
+            models.Index(fields=["conflict", "status"]),
+            # A conflict's open claims (latest change first) and its timeline (by event time) are
+            # read in index order and stop at the page's size, whatever the number of claims.
+            models.Index(fields=["conflict", "-status_changed_at", "id"], name="claim_conflict_changed"),
+            models.Index(fields=["conflict", "event_start", "id"], name="claim_conflict_event"),
+        ]
 
     def __str__(self):
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"

@@ -1,7 +1,7 @@
 """Sources: who says what, as readers see them, with a confidential identity kept encrypted."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from encrypted_model_fields.fields import EncryptedCharField, EncryptedTextField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -25,8 +25,8 @@ class SourceQuerySet(MergeableQuerySet):
         if claims is None:
             claims = attributions._meta.get_field("claim").related_model.objects.carried_by(pages)
         return self.filter(
-            Q(pk__in=annotations.objects.filter(page__in=pages.values("pk")).values("source_id"))
-            | Q(pk__in=attributions.objects.filter(claim__in=claims.values("pk")).values("source_id"))
+            Exists(annotations.objects.filter(source=OuterRef("pk"), page__in=pages.values("pk")))
+            | Exists(attributions.objects.filter(source=OuterRef("pk"), claim__in=claims.values("pk")))
         )
 
 

@@ -10,9 +10,13 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from conflicts.page_cache import path_tag
+from conflicts.purges import conflict_tags
 from conflicts.services.claims import claim_change_status
 from tests.factories import (
     ConflictFactory,
@@ -414,3 +418,25 @@ def test_a_figure_status_change_purges_the_pages_showing_it_and_their_tally(
         assert client.get(path)["X-Cache"] == "miss", path
     for path in unrelated:
         assert client.get(path)["X-Cache"] == "hit", path
+
+
+def test_a_conflicts_purge_reads_the_same_queries_for_2_and_12_pages(site_tree):
+    """The tags of a conflict's outputs (its pages and the indexes listing them) are read in a fixed
+    number of queries, not one per page: a conflict edit at 100,000 articles stays one request."""
+    conflict = ConflictFactory(slug="idlib")
+
+    def tags_and_queries():
+        with CaptureQueriesContext(connection) as captured:
+            tags = conflict_tags(conflict)
+        return tags, len(captured)
+
+    for n in range(2):
+        make_article(site_tree["news"], title=f"Report {n}", conflict=conflict)
+    few_tags, few = tags_and_queries()
+    for n in range(2, 12):
+        make_article(site_tree["news"], title=f"Report {n}", conflict=conflict)
+    many_tags, many = tags_and_queries()
+
+    assert many == few
+    assert path_tag(site_tree["news"].url) in few_tags
+    assert len(many_tags - few_tags) == 10

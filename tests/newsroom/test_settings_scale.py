@@ -37,4 +37,4 @@ def test_search_url_selects_elasticsearch_or_the_backend_named():
 
 def test_statement_timeout_caps_every_postgresql_statement():
     options = settings_with(DATABASE_URL="postgres://u@localhost:5432/x", DATABASE_STATEMENT_TIMEOUT="10000")["options"]
-    assert options["options"] == "-c statement_timeout=10000"
+    assert options["options"] == "-c jit=off -c statement_timeout=10000"
