@@ -338,6 +338,8 @@ CONFLICTS = {
     "ARTICLE_PAGE_MODELS": ["newsroom.ArticlePage"],
     "EXPLAINER_PAGE_MODELS": ["newsroom.ExplainerPage"],
     "MAP_TILE_URL": _MAP_TILE_URL,
+    # The sourcing summary's "Our sourcing policy": the standards page load_demo publishes.
+    "SOURCING_POLICY_URL": os.environ.get("SOURCING_POLICY_URL", "/unnamed-sources/"),
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", DEBUG),
     "PAGE_CACHE_TIMEOUT": int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600")),
     "PAGE_CACHE_S_MAXAGE": int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600")),

@@ -56,7 +56,7 @@ def test_every_demo_article_as_ninjs_validates_against_the_iptc_schema(demo_clie
         cited_sources = Source.objects.filter(annotations__page=article).values_list("public_label", flat=True)
         assert set(cited_sources) <= {source["name"] for source in item["infosources"]}
         hrefs = [indicator["href"] for indicator in item["trustindicators"]]
-        assert any(href.endswith("/sourcing-policy/") for href in hrefs)
+        assert any(href.endswith("/unnamed-sources/") for href in hrefs)
         claim_ids = set(article.annotations.filter(kind="claim").values_list("claim_id", flat=True))
         assert {f"/claims/{pk}/" for pk in claim_ids} <= {href[href.index("/claims/"):] for href in hrefs if "/claims/" in href}
 

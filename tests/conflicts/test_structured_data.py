@@ -1,6 +1,7 @@
 """schema.org JSON-LD as a consumer extracts it (extruct), in schema.org's own terms."""
 
 import io
+import re
 
 import extruct
 import pytest
@@ -185,6 +186,10 @@ def test_the_demo_article_publishes_the_desks_four_standards_pages(client, demo)
     for url in policies.values():
         response = client.get(url.removeprefix(ORIGIN))
         assert response.status_code == 200
+    # "Our sourcing policy" leads to the desk's page on unnamed sources, not to a missing page.
+    sourcing_policy = re.search(r'<a href="([^"]+)">Our sourcing policy</a>', summary).group(1)
+    assert sourcing_policy == pages["unnamed-sources"].url
+    assert client.get(sourcing_policy).status_code == 200
 
 
 def test_a_publisher_without_policies_names_none(client, site_tree):
