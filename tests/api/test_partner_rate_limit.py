@@ -82,7 +82,10 @@ def gunicorn(tmp_path, redis_key_prefix):
             "ALLOWED_HOSTS": "127.0.0.1",
         }
         process = subprocess.Popen(
+            # Two single-threaded processes (not gunicorn.conf.py's threads): a burst has to be
+            # answered by both, so the count is shared across processes or the test fails.
             [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+             "--worker-class", "sync", "--threads", "1",
              "--access-logfile", str(log), "--access-logformat", "%(p)s %(s)s",
              "--error-logfile", str(tmp_path / "error.log")],
             cwd=ROOT, env=env,
