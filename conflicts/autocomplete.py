@@ -9,6 +9,7 @@ from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 
 from .models import Claim, Conflict, Location, Source, Tally
+from .spans import mergeable
 from .widgets import RecordAutocomplete
 
 AUTOCOMPLETE_MODELS = {"conflict": Conflict, "source": Source, "place": Location, "claim": Claim, "tally": Tally}
@@ -31,7 +32,7 @@ def record_autocomplete(request, kind):
 def _choosable(model):
     """Records an editor may tie to another: never the tombstone of a merged duplicate."""
     objects = model.objects.all()
-    return objects.current() if hasattr(objects, "current") else objects
+    return objects.current() if mergeable(model) else objects
 
 
 def autocomplete_url_name(kind):

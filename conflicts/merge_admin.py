@@ -14,6 +14,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .services.merges import MERGE_KINDS, merge_allowed, merge_plan, merge_records
+from .spans import mergeable
 
 TEMPLATE = "conflicts/admin/merge.html"
 
@@ -122,8 +123,7 @@ def merge_menu_item(model):
 class CurrentRecordsMixin:
     def get_object_list(self):
         records = super().get_object_list()
-        # Figures are not merged: only mergeable records' querysets know `current()`.
-        return records.current() if hasattr(records, "current") else records
+        return records.current() if mergeable(records.model) else records
 
 
 class CurrentChooseView(CurrentRecordsMixin, ChooseView):

@@ -55,6 +55,12 @@ def annotation_refs_replace(html, kind, old_pk, new_pk):
     return ANNOTATION_LINK.sub(replace, html or ""), count
 
 
+def mergeable(model):
+    """Whether records of `model` can be merged into another (claims, sources, places; not figures):
+    only those have a `merged_into` tombstone field."""
+    return any(field.name == "merged_into" for field in model._meta.get_fields())
+
+
 def annotation_refs_follow_merges(html):
     """The html with each span naming a merged record naming the record it was merged into: text
     edited while the record was merged is saved pointing at the record kept. One query per kind
@@ -64,8 +70,8 @@ def annotation_refs_follow_merges(html):
         wanted.setdefault(kind, set()).add(pk)
     for kind, pks in wanted.items():
         model = apps.get_model("conflicts", RECORD_MODELS[kind])
-        if not any(field.name == "merged_into" for field in model._meta.get_fields()):
-            continue  # figures are not merged
+        if not mergeable(model):
+            continue
         merged = model.objects.filter(pk__in=pks, merged_into__isnull=False)
         for old_pk, new_pk in merged.values_list("pk", "merged_into_id"):
             html = annotation_refs_replace(html, kind, old_pk, new_pk)[0]
