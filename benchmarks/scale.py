@@ -62,7 +62,7 @@ def targets(cache_off):
     from conflicts.services.partners import partner_key_issue
     from newsroom.models import ArticlePage
 
-    counts = Annotation.objects.values("page_id").annotate(n=Count("pk"))
+    counts = Annotation.objects.filter(page__in=ArticlePage.objects.values("pk")).values("page_id").annotate(n=Count("pk"))
     large = counts.order_by("-n", "page_id").first()["page_id"]
     small = counts.filter(n__gte=10, n__lte=30).order_by("page_id").first()["page_id"]
     hot_claim = Claim.objects.annotate(n=Count("annotations")).order_by("-n").first()
@@ -158,8 +158,9 @@ def ensure_wrk():
 
 def child(database, mode, static_root, *args):
     env = {**os.environ, **BENCH_ENV, "DATABASE_URL": database, "BENCH_CACHE": mode, "STATIC_ROOT": static_root}
-    out = subprocess.run([PYTHON, __file__, "--child", *args], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run([PYTHON, __file__, "--child", *args], env=env, cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"{' '.join(args)} on {database} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
