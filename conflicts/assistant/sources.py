@@ -43,21 +43,29 @@ OFFICE_HEADS = frozenset(["governor", "commander", "mayor", "minister", "spokesm
                           "president", "chief", "head", "director", "secretary", "prosecutor", "general", "envoy",
                           "commissioner", "administrator", "chairman", "ambassador", "adviser", "advisor", "deputy"])
 NEWS_HEADS = frozenset(["outlet", "outlets", "newspaper", "newspapers", "broadcaster", "broadcasters", "agency", "agencies",
-                        "media", "channel", "television", "station", "website", "daily"])
+                        "media", "channel", "television", "station", "website", "daily", "tv", "radio"])
 COMMON_HEADS = EYEWITNESS_HEADS | ANONYMOUS_HEADS | OFFICIAL_HEADS | OFFICE_HEADS
 ORGANISATION = re.compile(
     r"\b(?:Ministry|ministry|Observatory|observatory|Army|army|military|Forces|forces|Agency|Commission|Council|"
     r"Organization|Organisation|UN|United Nations|OCHA|UNICEF|WHO|ICRC|Red Cross|Committees?|Office|group|Group|"
     r"movement|Command|[Pp]olice|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
-    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally|watchdog)\b")
+    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally|watchdog|Watch|Amnesty|"
+    r"International|Crisis Group|Doctors|MSF|Médecins|Human Rights)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident|commissioner|"
     r"administrator|chairman|ambassador|adviser|advisor|deputy|envoy)\b", re.I)
 CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]{1,40}(?:\s+(?:al-|el-|bin\s+|Abu\s+)?[A-Z][a-z’'-]{1,40})+\b")
 # 'local police official Abbas Khan', 'civil society leader Pandanzi': a role in lower case, then a name.
-ROLE_THEN_NAME = re.compile(r"^(?:the\s+)?(?:(?!(?:the|a|an|and|of)\s)[a-z][\w-]*\s+){1,5}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
+ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][a-z-]+\s+)?(?:(?!(?:the|a|an|and|of)\s|(?:al|el|ad|ar|as|ash|an)-)[a-z][\w-]*\s+){1,5}"
+                            r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
 PROPER_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.-]*)+$")
+PERSONAL_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z’'-]+"
+                           r"(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’'-]+){1,3}")
+PERSON_DESCRIBED = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[a-z]+-year-old|mother|father|teacher|farmer|student|driver|"
+    r"resident|nurse|doctor|shopkeeper|trader|fisherman|worker|survivor|widow|grandmother|grandfather|son|daughter|"
+    r"brother|sister|wife|husband|villager|refugee|soldier|fighter|commander|volunteer|activist|journalist)\b")
 DEMONYMS = re.compile(r"\b(?:Syrian|Russian|Turkish|Israeli|Lebanese|Kenyan|Somali|Yemeni|Ukrainian|Iranian|Sudanese|"
                       r"Nigerian|Afghan|Pakistani|Iraqi|American|British|French)\b")
 
@@ -73,6 +81,8 @@ def source_kind(phrase):
         return SourceKind.OWN_REPORTING, False
     if REPORTS.search(core):
         return SourceKind.UNSPECIFIED_REPORTS, False
+    if _apposition_names_person(core):
+        return SourceKind.NAMED_PERSON, False
     if head in EYEWITNESS_HEADS and not _names_person(first):
         return SourceKind.EYEWITNESS, True
     if head in ANONYMOUS_HEADS and not _names_person(first) and not PROPER_NAME.match(core):
@@ -136,6 +146,18 @@ def _names_person(phrase):
         return word not in ("Moscow", "Kyiv", "Washington") and word.lower() not in COMMON_HEADS \
             and gazetteer_lookup(word) is None
     return bool(names) and len(head.split()) <= 4 and not DEMONYMS.search(head) and not re.match(r"^[Tt]he\s", head)
+
+
+def _apposition_names_person(core):
+    """'A spokesman for the police chief, Sanaullah Rouhani' and 'Fatima, a mother of four' name
+    a person, whatever the first noun says."""
+    parts = [part.strip() for part in core.split(",")]
+    if len(parts) < 2:
+        return False
+    first, second = parts[0], parts[1]
+    if PERSONAL_NAME.fullmatch(second) and not ORGANISATION.search(second) and gazetteer_lookup(second) is None:
+        return _head_noun(_first_phrase(first)) in OFFICE_HEADS | ANONYMOUS_HEADS | EYEWITNESS_HEADS
+    return bool(re.fullmatch(r"[A-Z][a-z’'-]+", first) and PERSON_DESCRIBED.match(second))
 
 
 def is_pronoun(phrase):
