@@ -48,6 +48,9 @@ LOWER_DIRECTION = re.compile(
     r"((?:(?:al|el)-)?[A-Z][a-z’'-]{2,40}(?:\s+[A-Z][a-z’'-]{2,40})?)(?![\w’'-])")
 DEMONYM_WORDS = frozenset(["Baloch", "Baluch", "Pashtun", "Pashtuns", "Pakhtun", "Kurd", "Kurds", "Arab", "Arabs", "Tajik",
                            "Uzbek", "Turkmen", "Druze", "Yazidi", "Yazidis", "Tutsi", "Hutu", "Fulani", "Tuareg", "Rohingya"])
+# 'Saudi state TV', 'Syrian state media': 'state' as an adjective, not 'Gezira state'.
+STATE_ADJECTIVE = re.compile(r"[\s-]+(?:TV|television|media|news|radio|agency|broadcaster|channel|outlet|newspaper|security|"
+                             r"officials?|forces|department|run|owned|funded|sponsored|controlled|affiliated|backed)\b")
 SETTLEMENTS = (LocationKind.CITY, LocationKind.TOWN, LocationKind.VILLAGE)
 SEAS = re.compile(
     r"\b(?:(?:the\s+)?(?:Red|Black|Caspian|Mediterranean|Baltic|Arabian|Dead|Aegean|Adriatic|North|South China|"
@@ -204,6 +207,8 @@ def _described_places(text, found):
         if not named or _chunk_is_organisation(named) or named.split()[0] in NOT_PLACES | TITLES | ENGLISH_WORDS:
             continue
         if _demonym(named) or match.group(2) == "road" or re.fullmatch(r"[A-Z]{2,6}s?", named):
+            continue
+        if match.group(2).lower() == "state" and STATE_ADJECTIVE.match(text, match.end()):
             continue
         kind = KIND_WORDS[match.group(2)]
         yield _described(text, start, match.end(1), kind)

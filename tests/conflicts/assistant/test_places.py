@@ -83,3 +83,7 @@ def test_a_people_is_no_place_and_a_police_station_or_province_named_before_its_
         "Baloch separatists raided a compound. Militants attacked the Chaudhwan police station. "
         "The Khyber Pakhtunkhwa provincial police chief spoke. Tehreek-e-Taliban Pakistan (TTP) denied it.")}
     assert found == {"Chaudhwan": "military_post", "Khyber Pakhtunkhwa": "province"}
+
+
+def test_state_as_an_adjective_makes_no_place_of_the_word_before_it():
+    assert [place["text"] for place in places("Saudi state TV said the RSF attacked a village in Gezira state.")] == ["Gezira"]
