@@ -10,7 +10,7 @@ import re
 from .cues import CUE, PARTICIPLE, PASSIVE_AGENT, PASSIVE_BEFORE, is_cue
 from .hedges import hedge_read
 from .segments import paragraphs, sentences
-from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
+from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, is_speaker_noun, source_kind
 
 NESTED = re.compile(r"^\s*(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:had|has|have|would|will)?\s*$")
 COORDINATED = re.compile(r"^\s*[^,;:.“”\"]{0,60}?\s(?:and|but)\s+(?:also\s+)?$")
@@ -32,7 +32,8 @@ SKIP_AFTER_CUE = re.compile(r"^(?:\s*(?:on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri
                             r"on\s+Telegram|on\s+X|late\s+on\s+\w+day|earlier|later|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|,|:))+")
 MAX_SOURCE_WORDS = 14
 MAX_APPOSITION_WORDS = 24
-PERSON_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’'-]+){1,3}")
+PERSON_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms|Brig|Sgt|Prof|General|Colonel|Major|Captain|Brigadier|"
+                         r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’'-]+){1,3}")
 ROLE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,5}?(?:governor|spokesman|spokeswoman|"
                   r"spokesperson|minister|official|commander|head|chief|director|mayor|president|leader|secretary|envoy|"
                   r"ambassador|adviser|advisor|deputy|coordinator|representative|chairman|administrator|prosecutor|officer)"
@@ -117,6 +118,8 @@ def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary
         source = _phrase_after(text, cue_end, s_end)
     elif cue.group("verb") and PASSIVE_BEFORE.search(text[s_start:cue_start]) and PASSIVE_AGENT.match(text[cue_end:s_end]):
         source = _phrase_after(text, cue_end + PASSIVE_AGENT.match(text[cue_end:s_end]).end(), s_end)
+    elif _inverted_order(text, cue, s_start, s_end):
+        source = _inverted_source(text, cue, s_start, s_end)
     else:
         source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _relative_antecedent(
             text, s_start, cue_start) or _subject(
@@ -228,8 +231,22 @@ def _inverted_source(text, cue, s_start, s_end, after_quote=False):
     return _phrase_after(text, cue.end(), s_end)
 
 
+def _inverted_order(text, cue, s_start, s_end):
+    """'Ten people were killed, said Dr Ahmed Saleh, director of the hospital.': after a comma the
+    cue is followed by who speaks and nothing more (no clause of its own), so the speaker follows."""
+    if cue.group("told") or cue.group("show") or not text[s_start:cue.start()].rstrip().endswith(","):
+        return False
+    phrase = _phrase_after(text, cue.end(), s_end)
+    if phrase is None or not re.match(r"[,.]?\s*(?:[,.]|$)", text[phrase[1]:s_end]):
+        return False
+    words = text[phrase[0]:phrase[1]].split(",")[0].split()
+    return PERSON_NAME.fullmatch(" ".join(words)) is not None or (
+        words[0].lower() in ("the", "a", "an", "one", "another") and len(words) <= 5 and is_speaker_noun(words[-1]))
+
+
 def _phrase_after(text, start, end):
-    match = re.match(r"\s*(.+?)(?=\s*(?:[,.;:()]|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying)\b|$))",
+    match = re.match(r"\s*(.+?)(?=\s*(?:[,;:()]|\.(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!Lt\.)(?<!Gen\.)(?<!Col\.)(?<!Maj\.)(?<!Brig\.)"
+                     r"(?<!Capt\.)(?<!Sgt\.)(?<!Prof\.)|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying)\b|$))",
                      text[start:end])
     if not match or not match.group(1).strip():
         return None

@@ -18,7 +18,7 @@ PERSON_KINDS = (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.EYEWIT
 # What follows the noun phrase and says how the source spoke, not who it is.
 CIRCUMSTANCE = re.compile(
     r"(?:,?\s+(?:speaking|talking|writing|posting)\s+(?:to|on|in|from|by|under)\b|,?\s+(?:who|whose|which|that)\b|"
-    r"\s+(?:quoted|cited)\s+by\b|,?\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:statement|post|interview|video)\b).*$",
+    r"\s+(?:quoted|cited)\s+by\b|,?\s+(?:reached|contacted|interviewed|visited)\s+(?:by|on|in|at)\b|,?\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:statement|post|interview|video)\b).*$",
     re.I | re.S)
 FOOTAGE = re.compile(r"\b(?:footage|video|videos|images|photos|photographs|pictures|satellite imagery)\b", re.I)
 STATE_MEDIA = re.compile(
@@ -60,7 +60,8 @@ CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]{1,40}(?:\s+(?:al-|el-|bin\s+|A
 ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][a-z-]+\s+)?(?:(?!(?:the|a|an|and|of)\s|(?:al|el|ad|ar|as|ash|an)-)[a-z][\w-]*\s+){1,5}"
                             r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
 PROPER_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.-]*)+$")
-PERSONAL_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z’'-]+"
+PERSONAL_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms|Brig|Sgt|Prof|General|Colonel|Major|Captain|Brigadier|"
+                           r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’'-]+"
                            r"(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’'-]+){1,3}")
 PERSON_DESCRIBED = re.compile(
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[a-z]+-year-old|mother|father|teacher|farmer|student|driver|"
@@ -101,7 +102,8 @@ def _named_kind(core, head):
     """A phrase that names someone: a medium, a person, an organisation or a state."""
     if STATE_MEDIA.search(core):
         return SourceKind.STATE_MEDIA, False
-    if NEWS_OUTLETS.search(core) or head in NEWS_HEADS:
+    if NEWS_OUTLETS.search(core) or head in NEWS_HEADS and (
+            not head.startswith("agenc") or re.search(r"\b(?:news|press|information)\s+agenc|^the\s+agency$", core, re.I)):
         return SourceKind.NEWS_AGENCY, False
     if _names_person(core) or (re.match(r"^the\s", core, re.I) and head in OFFICE_HEADS):
         return SourceKind.NAMED_PERSON, False
@@ -155,9 +157,16 @@ def _apposition_names_person(core):
     if len(parts) < 2:
         return False
     first, second = parts[0], parts[1]
-    if PERSONAL_NAME.fullmatch(second) and not ORGANISATION.search(second) and gazetteer_lookup(second) is None:
+    single_name = re.fullmatch(r"[A-Z][a-z’'-]{2,}", second) and second.lower() not in COMMON_HEADS
+    if (PERSONAL_NAME.fullmatch(second) or single_name) and not ORGANISATION.search(second) and gazetteer_lookup(second) is None:
         return _head_noun(_first_phrase(first)) in OFFICE_HEADS | ANONYMOUS_HEADS | EYEWITNESS_HEADS
     return bool(re.fullmatch(r"[A-Z][a-z’'-]+", first) and PERSON_DESCRIBED.match(second))
+
+
+def is_speaker_noun(word):
+    """A noun that names who speaks: 'official', 'spokesman', 'residents', 'ministry', 'monitor'."""
+    word = word.lower().strip(".,")
+    return word in COMMON_HEADS | NEWS_HEADS or bool(ORGANISATION.fullmatch(word))
 
 
 def is_pronoun(phrase):

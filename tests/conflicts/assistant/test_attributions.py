@@ -253,3 +253,20 @@ def test_a_name_in_apposition_makes_the_source_a_named_person():
         "A spokesman for the police chief of the province, Sanaullah Rouhani, announced the toll. "
         "\"We have lost everything,\" Fatima, a mother of four, told the BBC.")]
     assert kinds == [("named_person", False), ("named_person", False)]
+
+
+def test_a_speaker_named_after_the_cue_is_the_source_only_when_nothing_else_follows():
+    assert cues_and_sources("Ten people were killed, said Dr. Ahmed Saleh, director of the hospital.") == [
+        ("said", "Dr. Ahmed Saleh")]
+    assert cues_and_sources("Ukraine's military intelligence agency, known as HUR, said the strike hit a depot.") == [
+        ("said", "Ukraine's military intelligence agency, known as HUR")]
+
+
+def test_how_a_source_was_reached_and_what_kind_of_agency_it_is_do_not_change_who_it_is():
+    kinds = [(a["source"]["text"], a["source"]["kind"]) for a in only(
+        "Residents reached by phone said the fighting continued. "
+        "An army spokesman, Brig. Gen. Nabil Abdallah, said the attack was repelled. "
+        "Ukraine's military intelligence agency said a depot was hit.")]
+    assert kinds == [("Residents reached by phone", "eyewitness"),
+                     ("An army spokesman, Brig. Gen. Nabil Abdallah", "named_person"),
+                     ("Ukraine's military intelligence agency", "named_organisation")]
