@@ -101,6 +101,9 @@ def _reports_words(text, cue, verb, before, s_end):
         return bool(re.search(r"\b(?:statement|message|post|note|letter|communiqu[eé]|notice)[’']?s?\s+(?:\w+\s+)?$", before))
     if verb in ("named", "described", "describes", "describing"):
         return bool(re.match(r"[^.;:]{1,80}?\sas\s", rest)) and not PASSIVE_BEFORE.search(before)
+    if verb in ("dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes"):
+        return bool(re.match(r"\s+(?:as|that)\b|\s+(?:[\w-]+\s+){0,3}?(?:claims?|allegations?|accusations?|reports?|charges?|"
+                             r"figures?|tolls?|accounts?|statements?|assertions?)\b", rest))
     if verb == "reporting":
         return not re.search(r"\b(?:the|its|their|his|her|our|of|in|for|media|news|press)\s*$", before, re.I)
     return True

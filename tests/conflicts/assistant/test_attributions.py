@@ -270,3 +270,9 @@ def test_how_a_source_was_reached_and_what_kind_of_agency_it_is_do_not_change_wh
     assert kinds == [("Residents reached by phone", "eyewitness"),
                      ("An army spokesman, Brig. Gen. Nabil Abdallah", "named_person"),
                      ("Ukraine's military intelligence agency", "named_organisation")]
+
+
+def test_a_rejection_is_a_denial_only_of_claims_or_reports():
+    assert [(a["cue"]["text"], a["hedge"]) for a in only(
+        "Moscow rejected the accusations as lies. The council dismissed two officials. "
+        "Russia rejected the peace proposal.")] == [("rejected", "denied")]
