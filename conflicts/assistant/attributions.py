@@ -33,13 +33,17 @@ SKIP_AFTER_CUE = re.compile(r"^(?:\s*(?:on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri
 MAX_SOURCE_WORDS = 14
 MAX_APPOSITION_WORDS = 24
 PERSON_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms|Brig|Sgt|Prof|General|Colonel|Major|Captain|Brigadier|"
-                         r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’'-]+){1,3}")
+                         r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*){1,3}")
 ROLE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,5}?(?:governor|spokesman|spokeswoman|"
                   r"spokesperson|minister|official|commander|head|chief|director|mayor|president|leader|secretary|envoy|"
                   r"ambassador|adviser|advisor|deputy|coordinator|representative|chairman|administrator|prosecutor|officer)"
                   r"(?:\s+(?:of|for|in|at)\s+[^,;:]{1,60})?")
+# A person introduced by name with an age or a description: 'Mohammed Khan, 45,', 'Fatima, a mother of four,'.
+INTRODUCED_PERSON = re.compile(r"(?P<name>" + PERSON_NAME.pattern + r"|[A-Z][a-z’'-]{2,}),\s+(?:\d{1,3},|(?:an?|the)\s+"
+                               r"(?:[\w-]+\s+){0,3}?(?:\d+-year-old|mother|father|resident|teacher|farmer|student|driver|"
+                               r"nurse|doctor|worker|survivor|widow|villager|refugee|shopkeeper|trader)\b)")
 # How the speaker spoke, set off by commas between the source and the cue: 'Name, writing on Telegram, said'.
-ASIDE = re.compile(r"\s*(?:writing|speaking|posting|talking|addressing|quoted|quoting|citing|in\s+a\s+(?:statement|post|"
+ASIDE = re.compile(r"\s*(?:writing|speaking|posting|talking|addressing|reporting|quoted|quoting|citing|in\s+a\s+(?:statement|post|"
                    r"video|message|briefing|interview|speech|televised\s+address)|in\s+(?:comments|remarks)|on\s+\w+day|"
                    r"later|earlier|separately|however)\b")
 QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?P<speaker>[^,;:“”\"]{2,120}?)\s+as\s+$")
@@ -135,7 +139,7 @@ def _attribution_with(text, cue, source, sentence_span, scope, found, vocabulary
     cue_start, cue_end = cue.span()
     source_text = text[source[0]:source[1]]
     claim = _claim(text, cue, source, s_start, s_end)
-    resolved = _resolve(source_text, source, found)
+    resolved = _resolve(source_text, source, found, text)
     if resolved is None:
         return None
     hedge = hedge_read(cue.group(0), source_text, text[max(s_start, previous_cue_end):scope_end], following,
@@ -191,7 +195,7 @@ def _link_record(resolved, vocabulary):
         resolved.update(kind=str(known.kind), anonymous=known.anonymous, record_id=known.source_id)
 
 
-def _resolve(source_text, source, found):
+def _resolve(source_text, source, found, text):
     """The source itself, or for a pronoun the latest earlier source of the right sort."""
     if not is_pronoun(source_text):
         kind, anonymous = source_kind(source_text)
@@ -210,7 +214,19 @@ def _resolve(source_text, source, found):
         if word.startswith("the source") and not candidate["anonymous"]:
             continue
         return dict(candidate)
-    return None
+    return _person_named_before(text, source[0]) if word in PERSON_PRONOUNS else None
+
+
+def _person_named_before(text, position):
+    """'Mohammed Khan, 45, lost his home. "We have nothing left," he said.': with no speaker before
+    it, 'he' is the person the text last introduced by name and description."""
+    window = max(0, position - 600)
+    people = list(INTRODUCED_PERSON.finditer(text, window, position))
+    if not people:
+        return None
+    start, end = people[-1].span("name")
+    return {"start": start, "end": end, "text": text[start:end], "kind": "named_person", "anonymous": False,
+            "record_id": None}
 
 
 def _described_again(source_text, found):

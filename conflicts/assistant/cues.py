@@ -99,11 +99,14 @@ def _reports_words(text, cue, verb, before, s_end):
         return bool(re.match(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:toll|number|figure|count|tally)\b[^.;]{0,60}?\bat\b", rest))
     if verb in ("read", "reads"):
         return bool(re.search(r"\b(?:statement|message|post|note|letter|communiqu[eé]|notice)[’']?s?\s+(?:\w+\s+)?$", before))
-    if verb in ("named", "described", "describes", "describing"):
+    if verb == "named":
+        return bool(re.match(r"[^.;:]{1,80}?\sas\s+[A-Z]", rest)) and not PASSIVE_BEFORE.search(before)
+    if verb in ("described", "describes", "describing"):
         return bool(re.match(r"[^.;:]{1,80}?\sas\s", rest)) and not PASSIVE_BEFORE.search(before)
     if verb in ("dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes"):
         return bool(re.match(r"\s+(?:as|that)\b|\s+(?:[\w-]+\s+){0,3}?(?:claims?|allegations?|accusations?|reports?|charges?|"
                              r"figures?|tolls?|accounts?|statements?|assertions?)\b", rest))
     if verb == "reporting":
-        return not re.search(r"\b(?:the|its|their|his|her|our|of|in|for|media|news|press)\s*$", before, re.I)
+        return not re.search(r"\b(?:the|its|their|his|her|our|of|in|for|media|news|press|additional)\s*$", before, re.I) \
+            and not re.match(r"\s+(?:by|from|for|on)\b", rest)
     return True

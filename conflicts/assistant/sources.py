@@ -50,7 +50,7 @@ ORGANISATION = re.compile(
     r"Organization|Organisation|UN|United Nations|OCHA|UNICEF|WHO|ICRC|Red Cross|Committees?|Office|group|Group|"
     r"movement|Command|[Pp]olice|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
     r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally|watchdog|Watch|Amnesty|"
-    r"International|Crisis Group|Doctors|MSF|Médecins|Human Rights)\b")
+    r"International|Crisis Group|Doctors|MSF|Médecins|Human Rights|Staff|Guard|Corps|Service)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident|commissioner|"
@@ -61,8 +61,8 @@ ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][a-z-]+\s+)?(?:(?!(?:the|a|
                             r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
 PROPER_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.-]*)+$")
 PERSONAL_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms|Brig|Sgt|Prof|General|Colonel|Major|Captain|Brigadier|"
-                           r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’'-]+"
-                           r"(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’'-]+){1,3}")
+                           r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*"
+                           r"(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*){1,3}")
 PERSON_DESCRIBED = re.compile(
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[a-z]+-year-old|mother|father|teacher|farmer|student|driver|"
     r"resident|nurse|doctor|shopkeeper|trader|fisherman|worker|survivor|widow|grandmother|grandfather|son|daughter|"
@@ -82,7 +82,7 @@ def source_kind(phrase):
         return SourceKind.OWN_REPORTING, False
     if REPORTS.search(core):
         return SourceKind.UNSPECIFIED_REPORTS, False
-    if _apposition_names_person(core):
+    if _apposition_names_person(core) or _outlets_person(core):
         return SourceKind.NAMED_PERSON, False
     if head in EYEWITNESS_HEADS and not _names_person(first):
         return SourceKind.EYEWITNESS, True
@@ -136,6 +136,8 @@ def _head_noun(first):
 
 def _names_person(phrase):
     head = phrase.split(",")[0]
+    if re.search(r"\bGeneral Staff\b", head):
+        return False
     if ROLE_THEN_NAME.match(head):
         return True
     if ORGANISATION.search(head) and not TITLE.search(head):
@@ -161,6 +163,12 @@ def _apposition_names_person(core):
     if (PERSONAL_NAME.fullmatch(second) or single_name) and not ORGANISATION.search(second) and gazetteer_lookup(second) is None:
         return _head_noun(_first_phrase(first)) in OFFICE_HEADS | ANONYMOUS_HEADS | EYEWITNESS_HEADS
     return bool(re.fullmatch(r"[A-Z][a-z’'-]+", first) and PERSON_DESCRIBED.match(second))
+
+
+def _outlets_person(core):
+    """"Al Jazeera's Hoda Abdel-Hamid": a person of an outlet or an organisation, named."""
+    possessive = re.match(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(.+)$", core)
+    return bool(possessive and PERSONAL_NAME.fullmatch(possessive.group(1)) and not ORGANISATION.search(possessive.group(1)))
 
 
 def is_speaker_noun(word):

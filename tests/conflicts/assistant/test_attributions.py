@@ -276,3 +276,20 @@ def test_a_rejection_is_a_denial_only_of_claims_or_reports():
     assert [(a["cue"]["text"], a["hedge"]) for a in only(
         "Moscow rejected the accusations as lies. The council dismissed two officials. "
         "Russia rejected the peace proposal.")] == [("rejected", "denied")]
+
+
+def test_he_or_she_with_no_speaker_before_is_the_person_the_text_introduced():
+    (attribution,) = only("Mohammed Khan, 45, lost his home in the strike.\n\n\"We have nothing left,\" he said.")
+    assert (attribution["source"]["text"], attribution["source"]["kind"]) == ("Mohammed Khan", "named_person")
+    assert only("The strike destroyed the market.\n\n\"We have nothing left,\" he said.") == []
+
+
+def test_credit_lines_and_naming_someone_to_a_post_are_no_attributions():
+    assert only("The army named him as its new commander.\n\nAdditional reporting by Jane Doe; editing by John Smith") == []
+
+
+def test_an_outlets_correspondent_is_a_named_person_and_a_general_staff_an_organisation():
+    kinds = [(a["source"]["text"], a["source"]["kind"]) for a in only(
+        "Al Jazeera's Hoda Abdel-Hamid, reporting from Amman, said the talks had stalled. "
+        "Ukraine's General Staff said 30 clashes took place.")]
+    assert kinds == [("Al Jazeera's Hoda Abdel-Hamid", "named_person"), ("Ukraine's General Staff", "named_organisation")]
