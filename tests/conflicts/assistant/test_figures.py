@@ -67,3 +67,9 @@ def test_martyred_injured_and_groups_named_as_such_are_counted():
     assert figures("Three citizens were martyred. A drone injures one, the governor said. "
                    "The army killed dozens of jihadists and 5 Taliban.") == [
         ("Three", 3, 3, "killed"), ("one", 1, 1, "wounded"), ("dozens", None, None, "killed"), ("5", 5, 5, "taliban")]
+
+
+def test_dozens_multiply_and_the_word_after_the_number_says_what_it_counts():
+    assert figures("A dozen soldiers and two dozen militants died. There were 45 dead and 120 injured.") == [
+        ("A dozen", 12, 12, "soldiers"), ("two dozen", 24, 24, "killed"), ("45", 45, 45, "killed"),
+        ("120", 120, 120, "wounded")]
