@@ -8,6 +8,7 @@ none, the attribution is dropped: a suggestion never names a bare pronoun as a s
 import re
 
 from .cues import CUE, PARTICIPLE, PASSIVE_AGENT, PASSIVE_BEFORE, is_cue
+from .gazetteer import gazetteer_lookup
 from .hedges import hedge_read
 from .segments import paragraphs, sentences
 from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, is_speaker_noun, source_kind
@@ -19,7 +20,7 @@ DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|comman
 RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
                       r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
 PUNCTUATION = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))")
-BOUNDARY = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where|but)\b")
+BOUNDARY = re.compile(r"[,;:“”\"—–]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where|but)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
@@ -42,6 +43,9 @@ ROLE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'
 INTRODUCED_PERSON = re.compile(r"(?P<name>" + PERSON_NAME.pattern + r"|[A-Z][a-z’'-]{2,}),\s+(?:\d{1,3},|(?:an?|the)\s+"
                                r"(?:[\w-]+\s+){0,3}?(?:\d+-year-old|mother|father|resident|teacher|farmer|student|driver|"
                                r"nurse|doctor|worker|survivor|widow|villager|refugee|shopkeeper|trader)\b)")
+# An organisation written by its name: 'Al-Shabab', 'the Islamic State group', 'the RSF', 'Hamas'.
+NAMED_ORGANISATION = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+|al-)?[A-Z][\w’'-]+)*"
+                                r"(?:\s+(?:group|movement|militia|network|organisation|organization))?(?![\w-])")
 # How the speaker spoke, set off by commas between the source and the cue: 'Name, writing on Telegram, said'.
 ASIDE = re.compile(r"\s*(?:writing|speaking|posting|talking|addressing|reporting|quoted|quoting|citing|in\s+a\s+(?:statement|post|"
                    r"video|message|briefing|interview|speech|televised\s+address)|in\s+(?:comments|remarks)|on\s+\w+day|"
@@ -214,7 +218,22 @@ def _resolve(source_text, source, found, text):
         if word.startswith("the source") and not candidate["anonymous"]:
             continue
         return dict(candidate)
-    return _person_named_before(text, source[0]) if word in PERSON_PRONOUNS else None
+    if word in PERSON_PRONOUNS:
+        return _person_named_before(text, source[0])
+    return _organisation_named_before(text, source[0]) if word in ORGANISATION_PRONOUNS else None
+
+
+def _organisation_named_before(text, position):
+    """'Al-Shabab has carried out many attacks. It said ...': with no organisation speaking before
+    it, 'it' or 'the group' is the organisation the text last named."""
+    window = max(0, position - 400)
+    named = [m for m in NAMED_ORGANISATION.finditer(text, window, position)
+             if source_kind(m.group(0))[0] == "named_organisation" and gazetteer_lookup(m.group(0)) is None]
+    if not named:
+        return None
+    start, end = named[-1].span()
+    return {"start": start, "end": end, "text": text[start:end], "kind": "named_organisation", "anonymous": False,
+            "record_id": None}
 
 
 def _person_named_before(text, position):

@@ -9,6 +9,8 @@ RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0
              r"(?:a|the)\s+(?:news\s+|press\s+|televised\s+)?(?:conference|briefing|rally|meeting|gathering|summit|session)|"
              r"(?:state|local|national|public)\s+(?:television|TV|media|radio|broadcaster|news\s+agency)|dpa|"
              r"(?:the\s+)?(?:parliament|lawmakers|legislators|senators|media|press|local\s+media|crowd)|"
+             r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:radio|television|TV|news|newspaper|broadcaster|channel|station|"
+             r"agency|outlet|website|daily|paper)(?:\s+(?:station|channel|network|agency|outlet))?|"
              r"(?:news\s+)?(?:agency|newspaper|broadcaster|channel|daily|outlet|station|website))")
 # Verbs that report words only when the words follow ("argued that", "posted on Telegram:"); else
 # they have other senses ("maintained control", "responded to the attack").

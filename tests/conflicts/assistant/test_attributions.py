@@ -293,3 +293,14 @@ def test_an_outlets_correspondent_is_a_named_person_and_a_general_staff_an_organ
         "Al Jazeera's Hoda Abdel-Hamid, reporting from Amman, said the talks had stalled. "
         "Ukraine's General Staff said 30 clashes took place.")]
     assert kinds == [("Al Jazeera's Hoda Abdel-Hamid", "named_person"), ("Ukraine's General Staff", "named_organisation")]
+
+
+def test_it_or_the_group_with_no_organisation_speaking_before_is_the_organisation_named_before():
+    assert cues_and_sources("Al-Shabab has carried out many attacks in the capital. It said its fighters killed ten "
+                            "soldiers.") == [("said", "Al-Shabab")]
+    assert cues_and_sources("Fighting raged in Kherson. It said three people died.") == []
+
+
+def test_a_dash_after_a_quotation_and_a_radio_station_as_recipient():
+    assert cues_and_sources("“The town is ours” — the commander said on Monday. The mayor told a local radio station "
+                            "that the power was out.") == [("said", "the commander"), ("told a local radio station", "The mayor")]
