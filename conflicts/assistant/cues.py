@@ -18,7 +18,8 @@ THAT_VERBS = (r"argued|argues|maintained|maintains|suggested|suggests|recalled|r
               r"emphasized|underlined|testified|replied|responded|commented|complained|lamented|charged|predicted|posted|"
               r"observed|remarked|explained|explains|pointed\s+out|wrote\s+in|speculated|specified|assured")
 VERBS = (
-    r"said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|announcing|stated|wrote|"
+    r"said|says|say|saying|Say|Says|Claims|Claim|Confirms|Denies|Deny|Warns|Announces|Tells|Tell|"
+    r"added|adds|adding|reported|reports|announced|announces|announcing|stated|wrote|"
     r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
     r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|"
     r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
@@ -34,6 +35,7 @@ CUE = re.compile(
     r"(?P<declined>(?:declined|refused|would\s+not|did\s+not)\s+(?:to\s+)?confirm)|(?P<witnessed>heard|saw|witnessed)|"
     r"(?P<verb>" + VERBS + r"))\b"
 )
+HEADLINE_VERBS = frozenset(["Claims", "Claim", "Confirms", "Denies", "Deny", "Warns", "Announces", "Tells", "Tell"])
 # Cue words that are also nouns ("media reports", "UN estimates", "the claims") and adjectives ("an estimated").
 NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning"])
 NOUN_BEFORE = re.compile(r"(?:\b(?:no|any|a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
@@ -64,6 +66,8 @@ def is_cue(text, cue, s_start, s_end):
                               r"analysis|documents?|maps?)\b", subject, re.I))
     if cue.group("witnessed"):
         return bool(OWN_WITNESS.search(text, max(s_start, cue.start() - 60), cue.start()))
+    if cue.group(0) in HEADLINE_VERBS:
+        return _in_headline(text, cue, s_start, s_end)
     verb = (cue.group("verb") or "").lower()
     before = text[max(s_start, cue.start() - 30):cue.start()]
     if cue.group("told"):
@@ -89,6 +93,14 @@ def is_cue(text, cue, s_start, s_end):
     if verb == "alleged" and not re.match(r"\s+(?:that|to)\b", after):
         return False
     return _reports_words(text, cue, verb, before, s_end)
+
+
+def _in_headline(text, cue, s_start, s_end):
+    """'Taliban Claim Attack on Kabul Base': a capitalised verb reports only inside a title-case
+    headline, and never as its first word ('Claims of shelling ...')."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[s_start:s_end])
+    capitalised = sum(word[0].isupper() for word in words if len(word) > 3)
+    return cue.start() > s_start and capitalised >= 0.8 * sum(len(word) > 3 for word in words)
 
 
 def _reports_words(text, cue, verb, before, s_end):

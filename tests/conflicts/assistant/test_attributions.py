@@ -304,3 +304,8 @@ def test_it_or_the_group_with_no_organisation_speaking_before_is_the_organisatio
 def test_a_dash_after_a_quotation_and_a_radio_station_as_recipient():
     assert cues_and_sources("“The town is ours” — the commander said on Monday. The mayor told a local radio station "
                             "that the power was out.") == [("said", "the commander"), ("told a local radio station", "The mayor")]
+
+
+def test_a_capitalised_verb_reports_only_inside_a_title_case_headline():
+    assert cues_and_sources("Russia Denies Striking Hospital in Kharkiv\n\nClaims of shelling grew on Monday.") == [
+        ("Denies", "Russia")]
