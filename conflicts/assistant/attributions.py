@@ -50,7 +50,9 @@ NAMED_ORGANISATION = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:[Aa]l|[Ee]l)-)
 ASIDE = re.compile(r"\s*(?:writing|speaking|posting|talking|addressing|reporting|quoted|quoting|citing|in\s+a\s+(?:statement|post|"
                    r"video|message|briefing|interview|speech|televised\s+address)|in\s+(?:comments|remarks)|on\s+\w+day|"
                    r"later|earlier|separately|however)\b")
-QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?P<speaker>[^,;:“”\"]{2,120}?)\s+as\s+$")
+QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?!by\s)(?P<speaker>[^,;:“”\"]{2,120}?)\s+as\s+$")
+# 'an official was quoted by TASS as saying': the subject says it.
+QUOTED_PASSIVE = re.compile(r"\s(?:was|were|is|are|had\s+been|has\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;:“”\"]{1,80}?\s+)?as\s+$")
 COULD_NOT_VERIFY = re.compile(
     r"(?:[\w’'-]+\s+){1,4}(?:could\s+not|cannot|was\s+unable\s+to|were\s+unable\s+to|has\s+not\s+been\s+able\s+to)\s+"
     r"(?:immediately\s+|independently\s+)*(?:verify|confirm)\s+(?:the|these|those|this|their|its|his|her)\s+"
@@ -114,6 +116,10 @@ def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary
     quoted_as = QUOTED_AS.search(text, max(s_start, previous_cue_end - 12), cue_start) if cue.group(0) == "saying" else None
     if quoted_as:
         return _speaker_quoted(text, cue, quoted_as, s_end, following, scope)
+    passive = QUOTED_PASSIVE.search(text, s_start, cue_start) if cue.group(0) == "saying" else None
+    if passive:
+        subject = _subject(text, passive.start(), s_start)
+        return _attribution_with(text, cue, subject, sentence_span, scope, found, vocabulary) if subject else None
     if SUBJECTLESS.search(text, s_start, cue_start) and not cue.group("according"):
         if in_sentence:
             return _participle(text, cue, in_sentence[-1], s_end, following)
@@ -281,7 +287,7 @@ def _inverted_order(text, cue, s_start, s_end):
 
 def _phrase_after(text, start, end):
     match = re.match(r"\s*(.+?)(?=\s*(?:[,;:()]|\.(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!Lt\.)(?<!Gen\.)(?<!Col\.)(?<!Maj\.)(?<!Brig\.)"
-                     r"(?<!Capt\.)(?<!Sgt\.)(?<!Prof\.)|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying)\b|$))",
+                     r"(?<!Capt\.)(?<!Sgt\.)(?<!Prof\.)|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying|as\s+saying)\b|$))",
                      text[start:end])
     if not match or not match.group(1).strip():
         return None

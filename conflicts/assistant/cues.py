@@ -66,6 +66,8 @@ def is_cue(text, cue, s_start, s_end):
                               r"analysis|documents?|maps?)\b", subject, re.I))
     if cue.group("witnessed"):
         return bool(OWN_WITNESS.search(text, max(s_start, cue.start() - 60), cue.start()))
+    if cue.group("citedby") and re.match(r"\s+[^,.;:“”\"]{1,60}?\s(?:said|says|say|told|reported|added)\b", text[cue.end():s_end]):
+        return False
     if cue.group(0) in HEADLINE_VERBS:
         return _in_headline(text, cue, s_start, s_end)
     verb = (cue.group("verb") or "").lower()

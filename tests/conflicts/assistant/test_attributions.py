@@ -309,3 +309,10 @@ def test_a_dash_after_a_quotation_and_a_radio_station_as_recipient():
 def test_a_capitalised_verb_reports_only_inside_a_title_case_headline():
     assert cues_and_sources("Russia Denies Striking Hospital in Kharkiv\n\nClaims of shelling grew on Monday.") == [
         ("Denies", "Russia")]
+
+
+def test_quoted_by_before_the_verb_describes_the_speaker_and_a_passive_quote_names_its_subject():
+    assert cues_and_sources("Witnesses quoted by local media said the blast shook buildings.") == [
+        ("said", "Witnesses quoted by local media")]
+    assert cues_and_sources("Two soldiers were killed, an official was quoted by TASS as saying.") == [
+        ("quoted by", "TASS"), ("saying", "an official")]
