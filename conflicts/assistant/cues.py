@@ -94,7 +94,7 @@ def is_cue(text, cue, s_start, s_end):
         return False
     if verb == "alleged" and not re.match(r"\s+(?:that|to)\b", after):
         return False
-    return _reports_words(text, cue, verb, before, s_end)
+    return _reports_words(text, cue, verb, before, (s_start, s_end))
 
 
 def _in_headline(text, cue, s_start, s_end):
@@ -105,12 +105,14 @@ def _in_headline(text, cue, s_start, s_end):
     return cue.start() > s_start and capitalised >= 0.8 * sum(len(word) > 3 for word in words)
 
 
-def _reports_words(text, cue, verb, before, s_end):
+def _reports_words(text, cue, verb, before, sentence):
     """Verbs with other senses report only in their reporting construction: 'argued that',
     'put the toll at', 'the statement read', 'named him as', 'described it as'."""
+    s_start, s_end = sentence
     rest = text[cue.end():s_end]
     if THAT_VERB.fullmatch(verb):
-        return bool(WORDS_FOLLOW.match(rest) or re.match(r"\s*(?:[.,;]|$)", rest))
+        trailing = re.match(r"\s*(?:[.,;]|$)", rest) and re.search(r"[,”\"]", text[s_start:cue.start()])
+        return bool(WORDS_FOLLOW.match(rest) or trailing)
     if verb == "put":
         return bool(re.match(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:toll|number|figure|count|tally)\b[^.;]{0,60}?\bat\b", rest))
     if verb in ("read", "reads"):
