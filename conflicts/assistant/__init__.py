@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .attributions import attributions_find
-from .cues import CUE
+from .cues import CUE, is_cue
 from .figures import figure_fields, figures_find
 from .gazetteer import gazetteer_lookup
 from .hedges import HEDGES
@@ -72,7 +72,7 @@ def hedge_near(text, start, end):
         for _hedge, pattern in HEDGES:
             if match := pattern.search(sentence):
                 return match.group(0)
-        if match := CUE.search(sentence):
+        if match := next((cue for cue in CUE.finditer(text, s_start, s_end) if is_cue(text, cue, s_start, s_end)), None):
             return match.group(0)
     return ""
 
