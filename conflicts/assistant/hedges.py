@@ -3,15 +3,17 @@ alleged, disputed or denied."""
 
 import re
 
-DENIAL_CUES = re.compile(r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
+DENIAL_CUES = re.compile(r"^(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b", re.I)
 # A next sentence that reports someone's words hedges its own claim, not the one before it.
 ATTRIBUTING = re.compile(r"\b(?:said|says|told|according to|added|adding)\b")
 SHOWS = re.compile(r"\bappear(?:s|ed)? to show\b", re.I)
 HEDGES = [
-    ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|could not (?:be )?(?:independently )?verif|"
-                              r"not (?:been )?(?:able to )?(?:independently )?verif|unverified|cannot be verified|"
-                              r"could not immediately verify|has not independently verified)", re.I)),
-    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?(?:been )?confirmed|could not (?:be )?confirm)", re.I)),
+    ("unverified", re.compile(r"\b(?:appear(?:s|ed)? to show|purported(?:ly)?|unverified)", re.I)),
+    # The outlet saying it could not verify or confirm a report leaves it unconfirmed.
+    ("unconfirmed", re.compile(r"\b(?:unconfirmed|not (?:yet )?(?:been )?confirmed|could not (?:be )?confirm|"
+                               r"(?:declined|refused) to confirm|would not confirm|did not confirm|"
+                               r"(?:could not|cannot|unable to|not been able to|has not) (?:be )?(?:immediately )?"
+                               r"(?:independently )?verif)", re.I)),
     ("alleged", re.compile(r"\b(?:alleged(?:ly)?|allegations?)\b", re.I)),
     ("reportedly", re.compile(r"\breportedly\b", re.I)),
     ("disputed", re.compile(r"\b(?:disputed?|disputes|exaggerat\w+|rejected (?:the|these) (?:claims?|figures?))", re.I)),

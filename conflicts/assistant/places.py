@@ -8,7 +8,7 @@ person's name is not a place, nor is a capitalised word the text also uses in lo
 import re
 
 from ..choices import GeoPrecision, LocationKind
-from .gazetteer import gazetteer_lookup
+from .gazetteer import gazetteer_lookup, gazetteer_lookup_loose
 
 CONNECTOR = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|de|du|of|the)"
 NAME_TOKEN = r"(?<![\w’'-])(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w’'-]{0,40}(?![\w’'-])"
@@ -48,6 +48,11 @@ LOWER_DIRECTION = re.compile(
     r"((?:(?:al|el)-)?[A-Z][a-z’'-]{2,40}(?:\s+[A-Z][a-z’'-]{2,40})?)(?![\w’'-])")
 DEMONYM_WORDS = frozenset(["Baloch", "Baluch", "Pashtun", "Pashtuns", "Pakhtun", "Kurd", "Kurds", "Arab", "Arabs", "Tajik",
                            "Uzbek", "Turkmen", "Druze", "Yazidi", "Yazidis", "Tutsi", "Hutu", "Fulani", "Tuareg", "Rohingya"])
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|from|at|towards|around|into|across)\s+(?:the\s+)?"
+                             r"(?:(?:north|south|east|west)(?:ern)?\s+)?$")
+# 'Saudi state TV', 'Syrian state media': 'state' as an adjective, not 'Gezira state'.
+STATE_ADJECTIVE = re.compile(r"[\s-]+(?:TV|television|media|news|radio|agency|broadcaster|channel|outlet|newspaper|security|"
+                             r"officials?|forces|department|run|owned|funded|sponsored|controlled|affiliated|backed)\b")
 SETTLEMENTS = (LocationKind.CITY, LocationKind.TOWN, LocationKind.VILLAGE)
 SEAS = re.compile(
     r"\b(?:(?:the\s+)?(?:Red|Black|Caspian|Mediterranean|Baltic|Arabian|Dead|Aegean|Adriatic|North|South China|"
@@ -62,7 +67,7 @@ def places_find(text, vocabulary, people_spans=()):
     """Every place mention, longest name first, never two on the same words."""
     found, taken = [], list(people_spans)
     finders = (lambda t, f: _desk_places(t, vocabulary), _named_features, _described_places, _gazetteer_places,
-               _appositive_places, _directed_places, _mentioned_again)
+               _appositive_places, _directed_places, _mentioned_again, _misspelled_places)
     for finder in finders:
         for place in finder(text, found):
             place = _with_direction(text, place)
@@ -101,6 +106,23 @@ def _mentioned_again(text, found):
             if _inside_organisation(text, match.start(), match.end()) or _after_title(text, match.start()):
                 continue
             yield {**place, "start": match.start(), "end": match.end()}
+
+
+def _misspelled_places(text, found):
+    """'in Peshwar': after a word that places something, a name the gazetteer knows spelt otherwise."""
+    lowered = set(re.findall(r"\b[a-z][\w’'-]+\b", text))
+    for chunk in CHUNK.finditer(text):
+        name = re.sub(r"[’']s$", "", chunk.group(0).rstrip(",.;:’'”)"))
+        if len(name.split()) > 2 or not LOCATIVE_BEFORE.search(text, max(0, chunk.start() - 40), chunk.start()):
+            continue
+        if {name, name.split()[0]} & (NOT_PLACES | ENGLISH_WORDS | DIRECTIONS | TITLES) or name.lower() in lowered:
+            continue
+        if _demonym(name) or _chunk_is_organisation(name) or _after_title(text, chunk.start()):
+            continue
+        known = gazetteer_lookup_loose(name)
+        if known is not None:
+            end = chunk.start() + len(name)
+            yield _place(chunk.start(), end, text, known.kind, None, known.geonames_id, known.latitude, known.longitude)
 
 
 def _desk_places(text, vocabulary):
@@ -204,6 +226,8 @@ def _described_places(text, found):
         if not named or _chunk_is_organisation(named) or named.split()[0] in NOT_PLACES | TITLES | ENGLISH_WORDS:
             continue
         if _demonym(named) or match.group(2) == "road" or re.fullmatch(r"[A-Z]{2,6}s?", named):
+            continue
+        if match.group(2).lower() == "state" and STATE_ADJECTIVE.match(text, match.end()):
             continue
         kind = KIND_WORDS[match.group(2)]
         yield _described(text, start, match.end(1), kind)

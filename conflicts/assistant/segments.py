@@ -3,7 +3,7 @@
 import re
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd"]
+    ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd", "brig", "cpl", "pvt", "adm", "cmdr", "insp", "supt", "prof", "rev", "sr", "jr", "hon", "amb"]
 )
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -18,7 +18,7 @@ PERSON_KINDS = (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.EYEWIT
 # What follows the noun phrase and says how the source spoke, not who it is.
 CIRCUMSTANCE = re.compile(
     r"(?:,?\s+(?:speaking|talking|writing|posting)\s+(?:to|on|in|from|by|under)\b|,?\s+(?:who|whose|which|that)\b|"
-    r"\s+(?:quoted|cited)\s+by\b|,?\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:statement|post|interview|video)\b).*$",
+    r"\s+(?:quoted|cited)\s+by\b|,?\s+(?:reached|contacted|interviewed|visited)\s+(?:by|on|in|at)\b|,?\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:statement|post|interview|video)\b).*$",
     re.I | re.S)
 FOOTAGE = re.compile(r"\b(?:footage|video|videos|images|photos|photographs|pictures|satellite imagery)\b", re.I)
 STATE_MEDIA = re.compile(
@@ -43,21 +43,30 @@ OFFICE_HEADS = frozenset(["governor", "commander", "mayor", "minister", "spokesm
                           "president", "chief", "head", "director", "secretary", "prosecutor", "general", "envoy",
                           "commissioner", "administrator", "chairman", "ambassador", "adviser", "advisor", "deputy"])
 NEWS_HEADS = frozenset(["outlet", "outlets", "newspaper", "newspapers", "broadcaster", "broadcasters", "agency", "agencies",
-                        "media", "channel", "television", "station", "website", "daily"])
+                        "media", "channel", "television", "station", "website", "daily", "tv", "radio"])
 COMMON_HEADS = EYEWITNESS_HEADS | ANONYMOUS_HEADS | OFFICIAL_HEADS | OFFICE_HEADS
 ORGANISATION = re.compile(
     r"\b(?:Ministry|ministry|Observatory|observatory|Army|army|military|Forces|forces|Agency|Commission|Council|"
     r"Organization|Organisation|UN|United Nations|OCHA|UNICEF|WHO|ICRC|Red Cross|Committees?|Office|group|Group|"
     r"movement|Command|[Pp]olice|Hezbollah|Hamas|Houthis?|Taliban|[Aa]l[- ]Shabaa?b|PKK|RSF|IDF|Pentagon|Network|network|"
-    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally|watchdog)\b")
+    r"Defense|Defence|Civil Defense|Civil Defence|report|statement|monitor|study|tally|watchdog|Watch|Amnesty|"
+    r"International|Crisis Group|Doctors|MSF|Médecins|Human Rights|Staff|Guard|Corps|Service)\b")
 TITLE = re.compile(
     r"\b(?:President|Minister|Major|Maj\.|Gen\.|General|Colonel|Col\.|Lt\.|Sheikh|Mr|Mrs|Ms|Dr|Governor|Gov\.|Mayor|"
     r"Inspector|commander|spokesman|spokeswoman|spokesperson|head|chief|director|secretary|leader|resident|commissioner|"
     r"administrator|chairman|ambassador|adviser|advisor|deputy|envoy)\b", re.I)
 CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z’'-]{1,40}(?:\s+(?:al-|el-|bin\s+|Abu\s+)?[A-Z][a-z’'-]{1,40})+\b")
 # 'local police official Abbas Khan', 'civil society leader Pandanzi': a role in lower case, then a name.
-ROLE_THEN_NAME = re.compile(r"^(?:the\s+)?(?:(?!(?:the|a|an|and|of)\s)[a-z][\w-]*\s+){1,5}[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
+ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][a-z-]+\s+)?(?:(?!(?:the|a|an|and|of)\s|(?:al|el|ad|ar|as|ash|an)-)[a-z][\w-]*\s+){1,5}"
+                            r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3}$")
 PROPER_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the|de|al)\s+)*[A-Z][\w’'.-]*)+$")
+PERSONAL_NAME = re.compile(r"(?:(?:Dr|Gen|Col|Maj|Capt|Lt|Mr|Mrs|Ms|Brig|Sgt|Prof|General|Colonel|Major|Captain|Brigadier|"
+                           r"Lieutenant|Inspector)\.?\s+){0,3}[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*"
+                           r"(?:\s+(?:al-|el-|bin\s+|Abu\s+|de\s+)?[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*){1,3}")
+PERSON_DESCRIBED = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[a-z]+-year-old|mother|father|teacher|farmer|student|driver|"
+    r"resident|nurse|doctor|shopkeeper|trader|fisherman|worker|survivor|widow|grandmother|grandfather|son|daughter|"
+    r"brother|sister|wife|husband|villager|refugee|soldier|fighter|commander|volunteer|activist|journalist)\b")
 DEMONYMS = re.compile(r"\b(?:Syrian|Russian|Turkish|Israeli|Lebanese|Kenyan|Somali|Yemeni|Ukrainian|Iranian|Sudanese|"
                       r"Nigerian|Afghan|Pakistani|Iraqi|American|British|French)\b")
 
@@ -73,6 +82,8 @@ def source_kind(phrase):
         return SourceKind.OWN_REPORTING, False
     if REPORTS.search(core):
         return SourceKind.UNSPECIFIED_REPORTS, False
+    if _apposition_names_person(core) or _outlets_person(core):
+        return SourceKind.NAMED_PERSON, False
     if head in EYEWITNESS_HEADS and not _names_person(first):
         return SourceKind.EYEWITNESS, True
     if head in ANONYMOUS_HEADS and not _names_person(first) and not PROPER_NAME.match(core):
@@ -91,7 +102,8 @@ def _named_kind(core, head):
     """A phrase that names someone: a medium, a person, an organisation or a state."""
     if STATE_MEDIA.search(core):
         return SourceKind.STATE_MEDIA, False
-    if NEWS_OUTLETS.search(core) or head in NEWS_HEADS:
+    if NEWS_OUTLETS.search(core) or head in NEWS_HEADS and (
+            not head.startswith("agenc") or re.search(r"\b(?:news|press|information)\s+agenc|^the\s+agency$", core, re.I)):
         return SourceKind.NEWS_AGENCY, False
     if _names_person(core) or (re.match(r"^the\s", core, re.I) and head in OFFICE_HEADS):
         return SourceKind.NAMED_PERSON, False
@@ -124,6 +136,8 @@ def _head_noun(first):
 
 def _names_person(phrase):
     head = phrase.split(",")[0]
+    if re.search(r"\bGeneral Staff\b", head):
+        return False
     if ROLE_THEN_NAME.match(head):
         return True
     if ORGANISATION.search(head) and not TITLE.search(head):
@@ -136,6 +150,31 @@ def _names_person(phrase):
         return word not in ("Moscow", "Kyiv", "Washington") and word.lower() not in COMMON_HEADS \
             and gazetteer_lookup(word) is None
     return bool(names) and len(head.split()) <= 4 and not DEMONYMS.search(head) and not re.match(r"^[Tt]he\s", head)
+
+
+def _apposition_names_person(core):
+    """'A spokesman for the police chief, Sanaullah Rouhani' and 'Fatima, a mother of four' name
+    a person, whatever the first noun says."""
+    parts = [part.strip() for part in core.split(",")]
+    if len(parts) < 2:
+        return False
+    first, second = parts[0], parts[1]
+    single_name = re.fullmatch(r"[A-Z][a-z’'-]{2,}", second) and second.lower() not in COMMON_HEADS
+    if (PERSONAL_NAME.fullmatch(second) or single_name) and not ORGANISATION.search(second) and gazetteer_lookup(second) is None:
+        return _head_noun(_first_phrase(first)) in OFFICE_HEADS | ANONYMOUS_HEADS | EYEWITNESS_HEADS
+    return bool(re.fullmatch(r"[A-Z][a-z’'-]+", first) and PERSON_DESCRIBED.match(second))
+
+
+def _outlets_person(core):
+    """"Al Jazeera's Hoda Abdel-Hamid": a person of an outlet or an organisation, named."""
+    possessive = re.match(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(.+)$", core)
+    return bool(possessive and PERSONAL_NAME.fullmatch(possessive.group(1)) and not ORGANISATION.search(possessive.group(1)))
+
+
+def is_speaker_noun(word):
+    """A noun that names who speaks: 'official', 'spokesman', 'residents', 'ministry', 'monitor'."""
+    word = word.lower().strip(".,")
+    return word in COMMON_HEADS | NEWS_HEADS or bool(ORGANISATION.fullmatch(word))
 
 
 def is_pronoun(phrase):

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "attribution"
-ARTICLES = [entry["name"] for entry in json.loads((FIXTURES / "index.json").read_text())["articles"]]
+ENTRIES = json.loads((FIXTURES / "index.json").read_text())["articles"]
+ARTICLES = [entry["name"] for entry in ENTRIES]
 
 
 def gold_spans(gold):
@@ -17,9 +18,18 @@ def gold_spans(gold):
 
 
 def test_the_set_has_fifteen_reports_and_keeps_a_third_aside():
-    held_out = [e for e in json.loads((FIXTURES / "index.json").read_text())["articles"] if e["held_out"]]
+    held_out = [e for e in ENTRIES if e["held_out"]]
     assert len(ARTICLES) >= 15
     assert len(held_out) * 3 >= len(ARTICLES)
+
+
+def test_every_report_with_gold_is_in_the_index_once():
+    assert sorted(ARTICLES) == sorted(path.name.removesuffix(".gold.json") for path in FIXTURES.glob("*.gold.json"))
+
+
+def test_the_second_held_out_part_is_kept_aside_like_the_first():
+    second = [e for e in ENTRIES if "part" in e]
+    assert second and all(e["part"] == "held-out-2" and e["held_out"] for e in second)
 
 
 @pytest.mark.parametrize("name", ARTICLES)

@@ -61,3 +61,15 @@ def test_a_number_risen_to_far_from_its_noun_and_a_partitive_count_are_read():
     assert figures("The number of people killed in earlier airstrikes on the city of Khan Sheikoun had risen to 13.") == [
         ("13", 13, 13, "killed")]
     assert figures("Two of the wounded are in severe condition.") == [("Two", 2, 2, "wounded")]
+
+
+def test_martyred_injured_and_groups_named_as_such_are_counted():
+    assert figures("Three citizens were martyred. A drone injures one, the governor said. "
+                   "The army killed dozens of jihadists and 5 Taliban.") == [
+        ("Three", 3, 3, "killed"), ("one", 1, 1, "wounded"), ("dozens", None, None, "killed"), ("5", 5, 5, "taliban")]
+
+
+def test_dozens_multiply_and_the_word_after_the_number_says_what_it_counts():
+    assert figures("A dozen soldiers and two dozen militants died. There were 45 dead and 120 injured.") == [
+        ("A dozen", 12, 12, "soldiers"), ("two dozen", 24, 24, "killed"), ("45", 45, 45, "killed"),
+        ("120", 120, 120, "wounded")]

@@ -32,3 +32,10 @@ def test_a_statement_across_two_sentences_is_hedged_by_either():
     start = TEXT.index("on Friday")
     end = TEXT.index("According") + len("According")
     assert hedge_near(TEXT, start, end) == "unconfirmed"
+
+
+def test_a_word_that_reports_only_in_its_reporting_construction_attributes_nothing_elsewhere():
+    text = "Turkey put 5,000 troops near the border. The army named a new commander. Officials put the toll at 40."
+    assert hedge_near(text, 0, 10) == ""
+    assert hedge_near(text, text.index("a new commander"), text.index("a new commander") + 5) == ""
+    assert hedge_near(text, text.index("the toll"), text.index("the toll") + 8) == "put"

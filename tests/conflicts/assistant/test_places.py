@@ -1,6 +1,7 @@
 """Places: the desk's Locations first, then the gazetteer, then places the text describes."""
 
 from conflicts.assistant import annotations_suggest
+from conflicts.assistant.gazetteer import gazetteer_lookup
 from conflicts.assistant.vocabulary import Vocabulary, vocabulary_add_location
 
 
@@ -83,3 +84,14 @@ def test_a_people_is_no_place_and_a_police_station_or_province_named_before_its_
         "Baloch separatists raided a compound. Militants attacked the Chaudhwan police station. "
         "The Khyber Pakhtunkhwa provincial police chief spoke. Tehreek-e-Taliban Pakistan (TTP) denied it.")}
     assert found == {"Chaudhwan": "military_post", "Khyber Pakhtunkhwa": "province"}
+
+
+def test_state_as_an_adjective_makes_no_place_of_the_word_before_it():
+    assert [place["text"] for place in places("Saudi state TV said the RSF attacked a village in Gezira state.")] == ["Gezira"]
+
+
+def test_a_town_spelt_otherwise_is_found_after_a_word_that_places_it():
+    (place,) = places("A bomb exploded at a school in Peshwar on Tuesday.")
+    assert (place["text"], place["kind"]) == ("Peshwar", "city")
+    assert gazetteer_lookup("Peshawar").geonames_id == place["geonames_id"]
+    assert places("He fought against the regime of Siad Barre.") == []
