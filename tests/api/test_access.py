@@ -123,7 +123,9 @@ def test_throttled_partner_gets_429_with_retry_after(partner, client_for, covera
     assert statuses == [200, 200, 200, 429]
     response = client_for.get("/api/v1/conflicts/")
     assert response.status_code == 429
-    assert 0 < int(response["Retry-After"]) <= 60
+    # Until the three admitted requests' share of the sliding minute falls to two: the rest of
+    # this window and a third of the next.
+    assert 20 < int(response["Retry-After"]) <= 80
 
 
 def test_bad_filter_values_are_400_with_the_reason(client_for, coverage):

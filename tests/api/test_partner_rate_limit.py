@@ -136,7 +136,9 @@ def test_two_workers_let_exactly_the_partners_limit_through(gunicorn, conflict):
     statuses = sorted(status for status, _ in answers)
     assert statuses == [200] * 10 + [429] * 10
     waits = [int(retry_after) for status, retry_after in answers if status == 429]
-    assert len(waits) == 10 and all(1 <= wait <= 60 for wait in waits), waits
+    # The ten admitted requests still weigh on the sliding minute: one more fits once their share
+    # has fallen to nine, 6 s into the next window.
+    assert len(waits) == 10 and all(6 <= wait <= 66 for wait in waits), waits
     served_by = {line.split()[0] for line in access_log.read_text().splitlines() if line.endswith((" 200", " 429"))}
     assert len(served_by) == 2, "both workers answered part of the burst"
 

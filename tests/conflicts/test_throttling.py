@@ -1,4 +1,4 @@
-"""Fixed-window request limits in the shared cache: the count, the window and Retry-After."""
+"""Sliding-window request limits in the shared cache: the count, the slide and Retry-After."""
 
 from unittest import mock
 
@@ -6,6 +6,8 @@ import pytest
 from django.core.cache import cache
 
 from conflicts.throttling import ThrottleResult, rate_parse, throttle_hit
+
+START = 6_001_200.0  # the start of a window of 60 s and of one of 3600 s
 
 
 @pytest.fixture(autouse=True)
@@ -20,19 +22,49 @@ def hits(times, *, at, key="partner:1", limit=3, period=60):
         return [throttle_hit(key=key, limit=limit, period=period) for _ in range(times)]
 
 
-def test_the_limit_holds_within_a_window_and_retry_after_counts_to_its_end():
-    assert hits(4, at=6_000_045.2) == [ThrottleResult(True, 15)] * 3 + [ThrottleResult(False, 15)]
+def allowed(results):
+    return [result.allowed for result in results]
 
 
-def test_a_new_window_starts_a_new_count():
-    hits(4, at=6_000_059.5)
-    assert hits(1, at=6_000_060.0) == [ThrottleResult(True, 60)]
+def test_the_limit_holds_within_a_window_and_retry_after_counts_to_when_one_more_fits():
+    # Three admitted 45.2 s in: one more fits once their share of the sliding minute falls to
+    # two, a third of the way into the next window (14.8 s + 20 s).
+    assert hits(4, at=START + 45.2) == [ThrottleResult(True, 0)] * 3 + [ThrottleResult(False, 35)]
+
+
+def test_a_burst_across_a_window_edge_gets_the_limit_once_not_twice():
+    assert allowed(hits(3, at=START + 59.5)) == [True] * 3
+    assert allowed(hits(3, at=START + 60.0)) == [False] * 3
+    assert allowed(hits(1, at=START + 60 + 19.0)) == [False]
+    assert allowed(hits(2, at=START + 60 + 20.5)) == [True, False]
+    assert allowed(hits(3, at=START + 120.0)) == [True, True, False]
+
+
+def test_the_previous_window_counts_in_proportion_to_what_is_left_of_it():
+    hits(3, at=START + 10.0)
+    # 30 s into the next window half of the previous one is within the last minute: 1.5 of 3.
+    assert allowed(hits(3, at=START + 90.0)) == [True, False, False]
+    # A full window later it no longer counts.
+    assert allowed(hits(3, at=START + 180.0)) == [True] * 3
+
+
+def test_refused_requests_do_not_count():
+    hits(3, at=START + 1.0)
+    hits(50, at=START + 30.0)  # a client knocking while refused
+    assert allowed(hits(2, at=START + 60 + 20.5)) == [True, False]
 
 
 def test_counts_are_per_key_and_per_period():
-    hits(3, at=6_000_000.0)
-    assert hits(1, at=6_000_000.0, key="partner:2") == [ThrottleResult(True, 60)]
-    assert hits(1, at=6_000_000.0, period=3600, limit=1) == [ThrottleResult(True, 1200)]
+    hits(3, at=START)
+    assert hits(1, at=START, key="partner:2") == [ThrottleResult(True, 0)]
+    assert hits(1, at=START, period=3600, limit=1) == [ThrottleResult(True, 0)]
+    # One an hour: the next fits once the first has slid out of the hour entirely.
+    assert hits(1, at=START + 1200, period=3600, limit=1) == [ThrottleResult(False, 2400 + 3600)]
+
+
+def test_an_unreachable_cache_lets_the_request_through():
+    with mock.patch("conflicts.throttling.cache.add", side_effect=ConnectionError):
+        assert hits(1, at=START) == [ThrottleResult(True, 1)]
 
 
 @pytest.mark.parametrize(("rate", "parsed"), [("600/minute", (600, 60)), ("5/second", (5, 1)), ("5000/day", (5000, 86400))])
