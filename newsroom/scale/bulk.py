@@ -61,6 +61,8 @@ def instances_write(model, objs, fields):
 
 
 def _db_value_getter(field):
+    """How COPY reads the field's database value off an instance: the attribute itself where the ORM
+    would not change it, else the field's own pre_save and preparation (JSON, encryption...)."""
     if type(field) in PLAIN_FIELDS and not getattr(field, "auto_now", False) and not getattr(
         field, "auto_now_add", False
     ):
@@ -98,17 +100,20 @@ def db_value(model, attname, value):
 
 
 @contextmanager
-def foreign_keys_checked_at_end(models):
-    """Within a transaction: the foreign keys of the models' tables are dropped while the rows are
-    written and added back, with their own names and definitions, at the end; adding one checks every
-    row in one join instead of one deferred trigger per row at commit (PostgreSQL's advice for bulk
-    loads). A row pointing nowhere fails the re-adding, and the whole transaction with it."""
+def bulk_loading(bulk_models):
+    """Within a transaction, PostgreSQL's advice for bulk loads ("Populating a Database"): the foreign
+    keys and the plain indexes of the models' tables are dropped while rows are written, then the
+    indexes are built again and the foreign keys added back, each with its own name and definition.
+    A build sorts once instead of updating the index row by row; adding a foreign key checks every row
+    in one join instead of one deferred trigger per row at commit, and a row pointing nowhere fails it
+    and the whole transaction with it. Primary keys and unique indexes stay, checking every row as it
+    comes. Meant for a new database: on top of large tables, their indexes are rebuilt whole."""
     if connection.vendor != "postgresql":
         yield
         return
     if not connection.in_atomic_block:
-        raise RuntimeError("foreign_keys_checked_at_end() drops constraints: call it inside transaction.atomic().")
-    tables = sorted({model._meta.db_table for model in models})
+        raise RuntimeError("bulk_loading() drops constraints and indexes: call it inside transaction.atomic().")
+    tables = sorted({model._meta.db_table for model in bulk_models})
     with connection.cursor() as cursor:
         # A table with checks still pending cannot be altered: run them now, then defer again.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -118,10 +123,23 @@ def foreign_keys_checked_at_end(models):
             "WHERE contype = 'f' AND conrelid = ANY(%s::regclass[]) ORDER BY conrelid::regclass::text, conname",
             [tables],
         )
-        constraints = cursor.fetchall()
-        for table, name, _definition in constraints:
+        foreign_keys = cursor.fetchall()
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+            "WHERE indrelid = ANY(%s::regclass[]) AND NOT indisunique AND NOT indisprimary "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid) "
+            "ORDER BY indexrelid::regclass::text",
+            [tables],
+        )
+        indexes = cursor.fetchall()
+        for table, name, _definition in foreign_keys:
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+        for index, _definition in indexes:
+            cursor.execute(f"DROP INDEX {index}")
     yield
     with connection.cursor() as cursor:
-        for table, name, definition in constraints:
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for _index, definition in indexes:
+            cursor.execute(definition)
+        for table, name, definition in foreign_keys:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")

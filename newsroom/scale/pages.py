@@ -21,7 +21,7 @@ from .bulk import ids_reserve, instances_write, rows_write
 from .records import REFERENCE_COLUMNS, content_type_id, reference_tuple
 from .search import search_index_add
 
-# The tables written by the hundred thousand (see bulk.foreign_keys_checked_at_end).
+# The tables written by the hundred thousand (see bulk.bulk_loading).
 BULK_MODELS = [Page, ArticlePage, Revision, ArticleRelatedExplainer, ArticlePage.places.through, Annotation,
                ReferenceIndex, IndexEntry]
 ANNOTATION_MODELS = {"claim": Claim, "source": Source, "place": Location}

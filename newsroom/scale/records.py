@@ -45,7 +45,7 @@ class Desk:
     hot_claims: list = field(default_factory=list)  # (pk, statement), hottest first
 
 
-# The tables written by the hundred thousand (see bulk.foreign_keys_checked_at_end).
+# The tables written by the hundred thousand (see bulk.bulk_loading).
 BULK_MODELS = [Claim, ClaimStatusChange, ClaimAttribution, Claim.places.through, ReferenceIndex, IndexEntry]
 REFERENCE_COLUMNS = ["content_type_id", "base_content_type_id", "object_id", "to_content_type_id", "to_object_id",
                      "model_path", "content_path", "content_path_hash"]

@@ -10,7 +10,7 @@ from django.db import transaction
 from newsroom.demo.loader import demo_load
 from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
 from newsroom.scale import pages, records
-from newsroom.scale.bulk import foreign_keys_checked_at_end
+from newsroom.scale.bulk import bulk_loading
 from newsroom.scale.search import search_title_norms_refresh
 
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             "tallies": max(5, articles // 100),
         }
         desk = records.Desk()
-        with transaction.atomic(), foreign_keys_checked_at_end(records.BULK_MODELS + pages.BULK_MODELS):
+        with transaction.atomic(), bulk_loading(records.BULK_MODELS + pages.BULK_MODELS):
             desk.conflicts = records.conflicts_ensure()
             self._step("places", started, records.places_create, desk, plan["places"], rng)
             self._step("sources", started, records.sources_create, desk, plan["sources"], rng)
@@ -53,12 +53,12 @@ class Command(BaseCommand):
             explainers = self._step(
                 "explainers", started, pages.explainers_create, desk, explainer_index, plan["explainers"], rng
             )
-        self._done("records checked and committed", started)
-        with transaction.atomic(), foreign_keys_checked_at_end(pages.BULK_MODELS):
+        self._done("records indexed, checked and committed", started)
+        with transaction.atomic(), bulk_loading(pages.BULK_MODELS):
             self._step("articles", started, pages.articles_create, desk, news, articles, rng,
                        explainers=explainers, stdout=self.stdout)
             self._step("search title norms", started, search_title_norms_refresh)
-        self._done("articles checked and committed", started)
+        self._done("articles indexed, checked and committed", started)
         self.stdout.write(
             f"Generated {articles} articles, {plan['explainers']} explainers, {claims} claims, "
             f"{plan['sources']} sources, {plan['places']} places, {plan['tallies']} tallies "
