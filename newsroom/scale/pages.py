@@ -2,25 +2,28 @@
 (treebeard path, depth, numchild), the page type's row, a live revision, annotation rows, the
 reference index and the search index."""
 
+import html
 import uuid
 from datetime import timedelta
 
-from django.db.models import CharField, F, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import F
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import COMMENTS_RELATION_NAME, Page, ReferenceIndex, Revision
+from wagtail.search.models import IndexEntry
 
 from conflicts.body_text import quote_context
 from conflicts.models import Annotation, Claim, Conflict, Location, Source
 
 from ..models import ArticlePage, ArticleRelatedExplainer, ExplainerKeyClaim, ExplainerPage
 from . import words
-from .bulk import rows_write
-from .records import BATCH, REFERENCE_COLUMNS, content_type_id, reference_tuple
+from .bulk import ids_reserve, instances_write, rows_write
+from .records import REFERENCE_COLUMNS, content_type_id, reference_tuple
 from .search import search_index_add
 
+# The tables written by the hundred thousand (see bulk.bulk_loading).
+BULK_MODELS = [Page, ArticlePage, Revision, ArticleRelatedExplainer, ArticlePage.places.through, Annotation,
+               ReferenceIndex, IndexEntry]
 ANNOTATION_MODELS = {"claim": Claim, "source": Source, "place": Location}
 RECORD_FIELDS = {"claim": "claim_id", "source": "source_id", "place": "location_id"}
 RECORD_COLUMNS = ["claim_id", "source_id", "location_id"]
@@ -50,20 +53,21 @@ class Body:
 
     def paragraph(self, parts):
         """`parts`: text, or (kind, pk, text) for an annotated span."""
-        stored, block_id = [], str(uuid.uuid4())
+        stored, texts, block_id = [], [], str(uuid.uuid4())
         if self.texts:
             self.length += 1  # the newline between rendered blocks
         for part in parts:
-            text = part if isinstance(part, str) else part[2]
             if isinstance(part, str):
-                stored.append(escape(part))
+                text = part
+                stored.append(html.escape(text))  # what django.utils.html.escape returns, without its wrapping
             else:
-                kind, pk, _text = part
-                stored.append(f'<a linktype="{kind}" id="{pk}">{escape(text)}</a>')
+                kind, pk, text = part
+                stored.append(f'<a linktype="{kind}" id="{pk}">{html.escape(text)}</a>')
                 self.refs.append((block_id, kind, pk))
                 self.spans.append((kind, pk, self.length, self.length + len(text)))
+            texts.append(text)
             self.length += len(text)
-        self.texts.append("".join(part if isinstance(part, str) else part[2] for part in parts))
+        self.texts.append("".join(texts))
         self.blocks.append({"type": "paragraph", "value": f"<p>{''.join(stored)}</p>", "id": block_id})
 
     @property
@@ -108,6 +112,7 @@ class PageWriter:
     def __init__(self, parent, model):
         self.parent, self.model = parent, model
         self.page_type, self.base_type = content_type_id(model), content_type_id(Page)
+        self.types = {model: content_type_id(model) for model in (Conflict, Location, Page, Claim, Source)}
         last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
         self.next_step = int(last.path[-Page.steplen:], 36) + 1 if last else 1
 
@@ -127,56 +132,63 @@ class PageWriter:
     def _slug(title):
         return slugify(" ".join(title.split()[:6]))
 
+    def ids_assign(self, pages):
+        """Page ids from the sequence, so that child rows can point at their pages before they are written."""
+        for page, pk in zip(pages, ids_reserve(Page, len(pages)), strict=True):
+            page.id = page.page_ptr_id = pk
+
     def save(self, pages):
-        """Page rows, then the page type's rows, the live revisions, and the parent's child count."""
-        base_fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
-        rows = [Page(**{name: getattr(page, name) for name in base_fields}) for page in pages]
-        Page.objects.bulk_create(rows, batch_size=BATCH)
-        for page, row in zip(pages, rows, strict=True):
-            page.pk = page.page_ptr_id = row.pk
-        local = self.model._meta.local_concrete_fields
-        for start in range(0, len(pages), BATCH):
-            self.model._base_manager._insert(pages[start:start + BATCH], fields=local, using="default")
-        Revision.objects.bulk_create([
+        """Revisions, page rows and the page type's rows by COPY, each page pointing at its live revision,
+        then the parent's child count. A revision holds what the page and its child rows serialize to,
+        as when an editor publishes, so child rows must be set on the pages (see _in_memory) first."""
+        revisions = [
             Revision(content_type_id=self.page_type, base_content_type_id=self.base_type, object_id=str(page.pk),
                      created_at=page.first_published_at, object_str=page.title, content=page.serializable_data())
             for page in pages
-        ], batch_size=BATCH)
-        revision = Revision.objects.filter(
-            base_content_type_id=self.base_type, object_id=Cast(OuterRef("pk"), CharField())
-        ).values("pk")[:1]
-        Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-            live_revision_id=Subquery(revision), latest_revision_id=Subquery(revision)
-        )
+        ]
+        for page, revision, pk in zip(pages, revisions, ids_reserve(Revision, len(pages)), strict=True):
+            revision.pk = page.live_revision_id = page.latest_revision_id = pk
+        instances_write(Revision, revisions, Revision._meta.concrete_fields)
+        instances_write(Page, pages, Page._meta.concrete_fields)
+        instances_write(self.model, pages, self.model._meta.local_concrete_fields)
         Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(pages))
 
     def references(self, page, body, relations=()):
         """The reference-index rows of the page: its foreign keys, annotated records, child rows."""
-        source = (self.page_type, self.base_type, page.pk)
-        rows = [reference_tuple(source, content_type_id(Conflict), page.conflict_id, "conflict")]
+        source, types = (self.page_type, self.base_type, page.pk), self.types
+        rows = [reference_tuple(source, types[Conflict], page.conflict_id, "conflict")]
         if getattr(page, "dateline_place_id", None):
-            rows.append(reference_tuple(source, content_type_id(Location), page.dateline_place_id, "dateline_place"))
+            rows.append(reference_tuple(source, types[Location], page.dateline_place_id, "dateline_place"))
         for block_id, kind, pk in body.refs:
-            rows.append(reference_tuple(source, content_type_id(ANNOTATION_MODELS[kind]), pk,
-                                   "body.paragraph", f"body.{block_id}"))
+            rows.append(reference_tuple(source, types[ANNOTATION_MODELS[kind]], pk, "body.paragraph",
+                                        f"body.{block_id}"))
         for relation, field_name, model, row in relations:
-            rows.append(reference_tuple(source, content_type_id(model), getattr(row, f"{field_name}_id"),
-                                   f"{relation}.item.{field_name}", f"{relation}.{row.pk}.{field_name}"))
+            rows.append(reference_tuple(source, types[model], getattr(row, f"{field_name}_id"),
+                                        f"{relation}.item.{field_name}", f"{relation}.{row.pk}.{field_name}"))
         return rows
 
 
+def _child_rows(model, rows):
+    """`rows` (unsaved instances of a child model) with ids from its sequence."""
+    for row, pk in zip(rows, ids_reserve(model, len(rows)), strict=True):
+        row.pk = pk
+    return rows
+
+
 def _unique(rows):
-    seen, kept = set(), []
+    """Reference rows without repeats (a block may annotate the same record twice), as Wagtail keeps them."""
+    seen = set()
     for row in rows:
         key = row[:7]
         if key not in seen:
             seen.add(key)
-            kept.append(row)
-    return kept
+            yield row
 
 
 def _in_memory(page, **relations):
-    """Child relations set on the instance, so revisions and search read them without a query."""
+    """Child relations set on the instance, so revisions and search read them without a query (a new
+    page has no comments)."""
+    setattr(page, COMMENTS_RELATION_NAME, [])
     for name, rows in relations.items():
         setattr(page, name, rows)
 
@@ -194,24 +206,26 @@ def explainers_create(desk, parent, count, rng):
             summary=f"The background to the fighting around {place[1]}.", conflict_id=conflict.pk,
             body=body.blocks, last_reviewed=(now - timedelta(days=index % 60)).date(),
         )
-        _in_memory(page, key_claims=[], places=[])
         made.append(page)
         bodies.append(body)
-    writer.save(made)
-    key_claims = []
-    for page in made:
-        for order, claim in enumerate(rng.sample(desk.claims[page.conflict_id], 2)):
-            key_claims.append(ExplainerKeyClaim(page_id=page.pk, claim_id=claim[0], sort_order=order))
-    ExplainerKeyClaim.objects.bulk_create(key_claims, batch_size=BATCH)
+    writer.ids_assign(made)
+    key_claims = _child_rows(ExplainerKeyClaim, [
+        ExplainerKeyClaim(page_id=page.pk, claim_id=claim[0], sort_order=order)
+        for page in made for order, claim in enumerate(rng.sample(desk.claims[page.conflict_id], 2))
+    ])
     by_page = {}
     for row in key_claims:
-        by_page.setdefault(row.page_id, []).append(("key_claims", "claim", Claim, row))
-    references = []
-    for page, body in zip(made, bodies, strict=True):
-        references += writer.references(page, body, by_page.get(page.pk, ()))
+        by_page.setdefault(row.page_id, []).append(row)
+    for page in made:
+        _in_memory(page, key_claims=by_page[page.pk], places=[])
+    writer.save(made)
+    instances_write(ExplainerKeyClaim, key_claims, ExplainerKeyClaim._meta.concrete_fields)
     rows_write(Annotation, ANNOTATION_COLUMNS,
-               [row for page, body in zip(made, bodies, strict=True) for row in body.annotations(page.pk)])
-    rows_write(ReferenceIndex, REFERENCE_COLUMNS, _unique(references))
+               (row for page, body in zip(made, bodies, strict=True) for row in body.annotations(page.pk)))
+    rows_write(ReferenceIndex, REFERENCE_COLUMNS, _unique(
+        row for page, body in zip(made, bodies, strict=True)
+        for row in writer.references(page, body, [("key_claims", "claim", Claim, key) for key in by_page[page.pk]])
+    ))
     texts = {page.pk: body.search_text for page, body in zip(made, bodies, strict=True)}
     search_index_add(ExplainerPage, made, {"body": lambda page: texts[page.pk]})
     return [page.pk for page in made]
@@ -238,22 +252,23 @@ def _articles_batch(desk, writer, indexes, rng, explainers):
             published_at=now - timedelta(minutes=7 * index), standfirst=rng.choice(words.FILLER),
             byline="Conflict Desk staff", dateline_place_id=place[0], conflict_id=conflict.pk, body=body.blocks,
         )
-        _in_memory(page, related_explainers=[], update_log=[], places=[])
         pages.append(page)
         bodies.append(body)
+    writer.ids_assign(pages)
+    related = _child_rows(ArticleRelatedExplainer, [
+        ArticleRelatedExplainer(page_id=page.pk, explainer_id=rng.choice(explainers), sort_order=0) for page in pages
+    ])
+    for page, row in zip(pages, related, strict=True):
+        _in_memory(page, related_explainers=[row], update_log=[], places=[Location(pk=page.dateline_place_id)])
     writer.save(pages)
-    related = [ArticleRelatedExplainer(page_id=page.pk, explainer_id=rng.choice(explainers), sort_order=0)
-               for page in pages]
-    ArticleRelatedExplainer.objects.bulk_create(related, batch_size=BATCH)
-    ArticlePage.places.through.objects.bulk_create(
-        [ArticlePage.places.through(articlepage_id=page.pk, location_id=page.dateline_place_id) for page in pages],
-        batch_size=BATCH,
-    )
-    references = []
-    for page, body, row in zip(pages, bodies, related, strict=True):
-        references += writer.references(page, body, [("related_explainers", "explainer", Page, row)])
+    instances_write(ArticleRelatedExplainer, related, ArticleRelatedExplainer._meta.concrete_fields)
+    rows_write(ArticlePage.places.through, ["articlepage_id", "location_id"],
+               [(page.pk, page.dateline_place_id) for page in pages])
     rows_write(Annotation, ANNOTATION_COLUMNS,
-               [row for page, body in zip(pages, bodies, strict=True) for row in body.annotations(page.pk)])
-    rows_write(ReferenceIndex, REFERENCE_COLUMNS, _unique(references))
+               (row for page, body in zip(pages, bodies, strict=True) for row in body.annotations(page.pk)))
+    rows_write(ReferenceIndex, REFERENCE_COLUMNS, _unique(
+        row for page, body, related_row in zip(pages, bodies, related, strict=True)
+        for row in writer.references(page, body, [("related_explainers", "explainer", Page, related_row)])
+    ))
     texts = {page.pk: body.search_text for page, body in zip(pages, bodies, strict=True)}
     search_index_add(ArticlePage, pages, {"body": lambda page: texts[page.pk]})

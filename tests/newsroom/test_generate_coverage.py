@@ -1,10 +1,12 @@
 """generate_coverage: bulk-written coverage that the site serves as if editors had published it."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from wagtail.models import Page, ReferenceIndex
 
@@ -62,6 +64,22 @@ def test_generates_articles_in_the_tree_with_the_rows_a_publish_writes(generated
         ReferenceIndex.create_or_update_for_object(page.specific)
         assert annotation_rows(page) == written
         assert reference_rows(page) == references
+
+
+def test_live_revisions_hold_what_wagtail_serializes_for_the_published_page(generated):
+    """A revision as save_revision() writes it for a new page: the page, its child rows and places,
+    before it points at the revision."""
+    for page in [*generated_articles()[:3], *ExplainerPage.objects.order_by("-pk")[:2]]:
+        content = page.live_revision.content
+        page.latest_revision = page.live_revision = None
+        expected = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
+        # The body is JSON text inside the revision; the page read back has it in jsonb's key order.
+        assert json.loads(content.pop("body")) == json.loads(expected.pop("body"))
+        assert content == expected
+    article = generated_articles()[0]
+    content = article.live_revision.content
+    assert content["related_explainers"][0]["explainer"] == article.related_explainers.get().explainer_id
+    assert content["places"] == [article.dateline_place_id]
 
 
 def test_generated_coverage_is_public_served_and_found(generated, client):

@@ -10,6 +10,7 @@ from django.db import transaction
 from newsroom.demo.loader import demo_load
 from newsroom.models import ArticleIndexPage, ExplainerIndexPage, HomePage
 from newsroom.scale import pages, records
+from newsroom.scale.bulk import bulk_loading
 from newsroom.scale.search import search_title_norms_refresh
 
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError("--claims must be at least 10: articles cite hot claims and explainers key claims.")
         started, rng = time.monotonic(), random.Random(seed)
         if not HomePage.objects.exists():
-            demo_load(admin_password=None)
+            self._step("demo site", started, demo_load, admin_password=None)
         news, explainer_index = ArticleIndexPage.objects.first(), ExplainerIndexPage.objects.first()
         plan = {
             "places": max(100, articles // 5),
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             "tallies": max(5, articles // 100),
         }
         desk = records.Desk()
-        with transaction.atomic():
+        with transaction.atomic(), bulk_loading(records.BULK_MODELS + pages.BULK_MODELS):
             desk.conflicts = records.conflicts_ensure()
             self._step("places", started, records.places_create, desk, plan["places"], rng)
             self._step("sources", started, records.sources_create, desk, plan["sources"], rng)
@@ -52,10 +53,12 @@ class Command(BaseCommand):
             explainers = self._step(
                 "explainers", started, pages.explainers_create, desk, explainer_index, plan["explainers"], rng
             )
-        with transaction.atomic():
+        self._done("records indexed, checked and committed", started)
+        with transaction.atomic(), bulk_loading(pages.BULK_MODELS):
             self._step("articles", started, pages.articles_create, desk, news, articles, rng,
                        explainers=explainers, stdout=self.stdout)
             self._step("search title norms", started, search_title_norms_refresh)
+        self._done("articles indexed, checked and committed", started)
         self.stdout.write(
             f"Generated {articles} articles, {plan['explainers']} explainers, {claims} claims, "
             f"{plan['sources']} sources, {plan['places']} places, {plan['tallies']} tallies "
@@ -64,5 +67,8 @@ class Command(BaseCommand):
 
     def _step(self, name, started, function, *args, **kwargs):
         result = function(*args, **kwargs)
-        self.stdout.write(f"{time.monotonic() - started:7.1f} s  {name}")
+        self._done(name, started)
         return result
+
+    def _done(self, name, started):
+        self.stdout.write(f"{time.monotonic() - started:7.1f} s  {name}")
