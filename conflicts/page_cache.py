@@ -107,6 +107,18 @@ def generations_bump(tags):
         )
 
 
+def tags_add(request, tags):
+    """Adds `tags` to the entry `request` is filling (a no-op for any other request), reading their
+    generations now: called before the view reads what the tags stand for, so that a purge
+    committed in between retires the entry instead of leaving it stale."""
+    state = getattr(request, "_page_cache", None)
+    if not state or state.get("generations") is None:
+        return
+    new = set(tags) - set(state["generations"])
+    if new:
+        state["generations"].update(generations_read(new))
+
+
 # Entries
 
 

@@ -6,7 +6,7 @@ from the page cache on their model's save and delete signals, which every path (
 admin, imports) passes through, inside the change's transaction.
 """
 
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -60,6 +60,20 @@ def purge_record(sender, instance, raw=False, **kwargs):
         page_cache_purge(purges.record_tags(instance))
 
 
+def remember_conflict(sender, instance, raw=False, **kwargs):
+    """Reads the conflict a claim had before the save, for `purge_conflict_left`."""
+    if not raw and instance.pk is not None and purges_wanted():
+        instance._conflict_id_saved = Claim.objects.filter(pk=instance.pk).values_list("conflict_id", flat=True).first()
+
+
+def purge_conflict_left(sender, instance, raw=False, **kwargs):
+    """A claim moved to another conflict leaves its former conflict's page and lists too; purged
+    after the save, like the new conflict's, so no reader can cache the page in between."""
+    before = instance.__dict__.pop("_conflict_id_saved", None)
+    if not raw and before is not None and before != instance.conflict_id:
+        page_cache_purge(purges.claim_conflict_tags(before))
+
+
 def purge_attribution(sender, instance, raw=False, **kwargs):
     if not raw and purges_wanted() and instance.claim_id and Claim.objects.filter(pk=instance.claim_id).exists():
         page_cache_purge(purges.claim_tags(instance.claim) | purges.source_tags(instance.source))
@@ -89,6 +103,8 @@ def connect_page_cache():
     for model in purges.RECORD_TAGS:
         post_save.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_save_{model.__name__}")
         pre_delete.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_delete_{model.__name__}")
+    pre_save.connect(remember_conflict, sender=Claim, dispatch_uid="conflicts_page_cache_claim_conflict")
+    post_save.connect(purge_conflict_left, sender=Claim, dispatch_uid="conflicts_page_cache_claim_conflict_left")
     post_save.connect(purge_attribution, sender=ClaimAttribution, dispatch_uid="conflicts_page_cache_attribution")
     pre_delete.connect(purge_attribution, sender=ClaimAttribution, dispatch_uid="conflicts_page_cache_attribution_d")
     m2m_changed.connect(purge_relation, sender=Claim.places.through, dispatch_uid="conflicts_page_cache_claim_places")
