@@ -107,13 +107,19 @@ def generations_bump(tags):
         )
 
 
+def is_filling(request):
+    """Whether the response to `request` is to be kept in the page cache."""
+    state = getattr(request, "_page_cache", None)
+    return bool(state) and state.get("generations") is not None
+
+
 def tags_add(request, tags):
     """Adds `tags` to the entry `request` is filling (a no-op for any other request), reading their
     generations now: called before the view reads what the tags stand for, so that a purge
     committed in between retires the entry instead of leaving it stale."""
-    state = getattr(request, "_page_cache", None)
-    if not state or state.get("generations") is None:
+    if not is_filling(request):
         return
+    state = request._page_cache
     new = set(tags) - set(state["generations"])
     if new:
         state["generations"].update(generations_read(new))

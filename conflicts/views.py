@@ -48,7 +48,8 @@ def serve_unless_unchanged(serve):
             return serve(page, request, args, kwargs)
 
         def render():
-            page_cache.tags_add(request, purges.related_list_tags_shown(page))
+            if page_cache.is_filling(request):
+                page_cache.tags_add(request, purges.related_list_tags_shown(page))
             return serve(page, request, args, kwargs)
 
         return unless_unchanged(
