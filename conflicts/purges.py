@@ -233,11 +233,7 @@ def page_tags(page):
     """A page shows at its address, in the lists of its ancestors (indexes, home), on the pages
     linking to it, in the related lists of pages sharing its conflict or a place (their `related:`
     tags), on the pages of the claims, sources, places and conflict it carries, in the feeds and
-    in the sitemap.
-
-    Read before and after a publish changes the page's annotation rows, so that the records it
-    stopped carrying are purged as well as those it carries now.
-    """
+    in the sitemap."""
     specific = page.specific_deferred
     conflict_id = getattr(specific, "conflict_id", None)
     places = set(getattr(specific, "places", Location.objects.none()).values_list("pk", flat=True))
@@ -245,16 +241,17 @@ def page_tags(page):
     tags |= page_path_tags(_pages_referring_to(page))
     if isinstance(specific, reporting_models()):
         tags |= related_list_tags(page_kind(specific), conflict_id, places)
-    claims, sources, carried_places = _records_carried(page)
     if getattr(specific, "dateline_place_id", None):
         places.add(specific.dateline_place_id)
-    return (
-        tags
-        | _conflict_tags([conflict_id], feeds=True)
-        | _record_tags(Claim, claims)
-        | _record_tags(Source, sources)
-        | location_tags(places | carried_places)
-    )
+    return tags | _conflict_tags([conflict_id], feeds=True) | location_tags(places) | page_records_tags(page)
+
+
+def page_records_tags(page):
+    """The pages of the claims, sources and places the page carries in its annotation rows and key
+    claims: read before a publish changes the rows as well as after, so that the records it
+    stopped carrying are purged too."""
+    claims, sources, places = _records_carried(page)
+    return _record_tags(Claim, claims) | _record_tags(Source, sources) | location_tags(places)
 
 
 def page_moved_tags(page, url_path_before):

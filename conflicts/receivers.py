@@ -20,7 +20,7 @@ from .signals import claim_status_changed, figure_status_changed
 
 
 def sync_on_publish(sender, instance, revision=None, **kwargs):
-    shown_before = purges.page_tags(instance) if purges_wanted() else set()
+    shown_before = purges.page_records_tags(instance) if purges_wanted() else set()
     annotations_sync(page=instance)
     syndication.page_published(page=instance, revision=revision)
     if purges_wanted():
