@@ -7,6 +7,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from conflicts.purges import page_tags
+from conflicts.services.claims import claim_change_status
 from tests.conflicts.test_page_cache import cited, page_cache_on, purge_receiver, warm  # noqa: F401
 from tests.factories import ConflictFactory, LocationFactory, make_article, make_claim, make_explainer
 
@@ -76,6 +77,21 @@ def test_an_article_choosing_an_explainer_of_another_conflict_shows_its_new_titl
     assert "The Lachin corridor, explained" in response.content.decode()
 
 
+def test_an_article_moved_to_another_conflict_leaves_the_old_conflicts_lists(
+    client, site_tree, idlib, django_capture_on_commit_callbacks
+):
+    article = idlib["article"]
+    warm(client, [idlib["explainer"].url, "/conflicts/idlib/", "/conflicts/idlib/feed/"])
+    article.conflict = idlib["elsewhere"].conflict
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    for path in (idlib["explainer"].url, "/conflicts/idlib/", "/conflicts/idlib/feed/"):
+        response = client.get(path)
+        assert response["X-Cache"] == "miss", path
+        assert article.title not in response.content.decode(), path
+    assert article.title in client.get(idlib["elsewhere"].url).content.decode()
+
+
 def test_the_cdn_gets_the_listable_addresses_and_the_related_lists_wait_for_s_maxage(
     client, site_tree, idlib, purge_receiver, django_capture_on_commit_callbacks  # noqa: F811
 ):
@@ -121,7 +137,7 @@ def test_publishing_costs_the_same_queries_and_tags_with_1_or_12_pages_sharing_i
 # Wagtail's publish (revision, page row, log, reference and search index) and the site's: annotation
 # rows, webhooks, and the purge tags read before and after. Wagtail's database search backend
 # updates a page's entry in one statement more on SQLite.
-PUBLISH_QUERIES = {"postgresql": 85, "sqlite": 86}
+PUBLISH_QUERIES = {"postgresql": 90, "sqlite": 91}
 
 
 def test_a_claim_moved_to_another_conflict_leaves_the_old_conflicts_page(
@@ -140,3 +156,28 @@ def test_a_claim_moved_to_another_conflict_leaves_the_old_conflicts_page(
     new = client.get("/conflicts/karabakh/")
     assert new["X-Cache"] == "miss"
     assert "A drone was shot down." in new.content.decode()
+
+
+def test_the_cdn_drops_the_pages_of_a_claims_page_that_exist_up_to_the_limit(
+    client, site_tree, page_cache_on, purge_receiver, django_capture_on_commit_callbacks  # noqa: F811
+):
+    """A claim's page lists 20 citing pages at a time and each `?page=N` shows its status: the CDN
+    drops the variants that exist, counted up to PAGE_CACHE_CDN_PAGE_VARIANTS pages; deeper ones
+    are bounded by s-maxage."""
+    claim = make_claim(statement="Posts were shelled.", conflict=ConflictFactory())
+    for n in range(23):
+        make_article(site_tree["news"], title=f"Story {n}", conflict=claim.conflict, body=cited(claim))
+    path = claim.get_absolute_url()
+
+    def status_change_purges(to):
+        purge_receiver.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            claim_change_status(claim=claim, to=to, by=None, note="Seen.")
+        return {purged for _host, purged in purge_receiver if purged.startswith(path)}
+
+    assert status_change_purges("confirmed") == {path, f"{path}?page=1", f"{path}?page=2"}
+    page_cache_on.CONFLICTS = {**page_cache_on.CONFLICTS, "PAGE_CACHE_CDN_PAGE_VARIANTS": 1}
+    assert status_change_purges("disputed") == {path}
+    response = client.get(path, {"page": 2})
+    assert "status-disputed" in response.content.decode()
+    assert "s-maxage=600" in response["Cache-Control"]
