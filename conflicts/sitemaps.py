@@ -5,12 +5,11 @@ Django's sitemap framework writes each URL on the request's host; these sections
 write them on the site's one origin instead (links.site_origin), the host Wagtail's page section
 uses. Each section is split by ranges of primary keys (KeysetSections), so the index and every
 page of a section cost the same queries and time whatever the number of items: the index reads
-each section's highest key, a page reads the items of its key range, and nothing counts or
+each section's lowest and highest keys, a page reads the items of its key range, and nothing counts or
 offsets through every public record.
 """
 
 from dataclasses import replace
-from math import ceil
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
@@ -27,20 +26,26 @@ SECTION_LIMIT = 5000
 
 
 class KeysetSections(Paginator):
-    """The pages of a sitemap section by key range: page n holds the items whose primary key is in
-    ((n - 1) × per_page, n × per_page], read through the key's index, and the number of pages
-    follows from the highest key of an item. A page holds at most per_page items, fewer where keys
-    are missing or their records are not public, and is valid (possibly empty) up to the last."""
+    """The pages of a sitemap section by key range: page n holds the items whose primary key is
+    among the per_page keys from first + (n - 1) × per_page, `first` being the lowest key of an
+    item, read through the key's index; the number of pages follows from the highest key. A page
+    holds at most per_page items, fewer where keys are missing or their records are not public,
+    and is valid (possibly empty) up to the last. A site serving its sections in one sitemap.xml
+    without the index shows the first range only: serve the index (`sitemap_index`)."""
+
+    @cached_property
+    def first_key(self):
+        return self.object_list.order_by("pk").values_list("pk", flat=True).first()
 
     @cached_property
     def num_pages(self):
         last = self.object_list.order_by("-pk").values_list("pk", flat=True).first()
-        return ceil(last / self.per_page) if last else 1
+        return (last - self.first_key) // self.per_page + 1 if last is not None else 1
 
     def page(self, number):
         number = self.validate_number(number)
-        after = (number - 1) * self.per_page
-        return self._get_page(self.object_list.filter(pk__gt=after, pk__lte=after + self.per_page), number, self)
+        start = (self.first_key or 0) + (number - 1) * self.per_page
+        return self._get_page(self.object_list.filter(pk__gte=start, pk__lt=start + self.per_page), number, self)
 
 
 class KeysetSitemap:
