@@ -58,6 +58,10 @@ def public_figures():
     return figures_shown_with(pages, tallies_shown_with(pages))
 
 
+# A claim's page lists the public pages carrying it this many at a time (`?page=N`).
+CITING_PAGES_PER_CLAIM_PAGE = 20
+
+
 def pages_carrying(claim, pages):
     """Those of `pages` that carry the claim, in their text or as a key claim."""
     carried = Exists(Annotation.objects.filter(page=OuterRef("pk"), claim=claim))

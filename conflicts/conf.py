@@ -36,6 +36,9 @@ DEFAULTS = {
     # sitemap's sections); a request with any other parameter is rendered and not kept, so
     # made-up query strings cannot fill the cache.
     "PAGE_CACHE_QUERY_PARAMETERS": ("page", "p", "section", "conflict", "place"),
+    # `?page=N` variants of a claim's page the CDN is asked to drop when the claim changes, at most
+    # (the first pages; deeper ones expire at the edge after PAGE_CACHE_S_MAXAGE).
+    "PAGE_CACHE_CDN_PAGE_VARIANTS": 50,
     # Paths of the sitemap the CDN is asked to drop when a sitemap section changes.
     "PAGE_CACHE_SITEMAP_PATHS": ("/sitemap.xml",),
 }

@@ -35,15 +35,6 @@ def latest_of(record, **subqueries):
     return max(moments, default=None)
 
 
-def _claims_carried_by(page_ids):
-    # One IN over a UNION of the pages' few rows: read through the claims' primary key, where an
-    # OR of INs would scan every claim.
-    carried = Annotation.objects.filter(page_id__in=page_ids).order_by().values("claim_id")
-    for key_claims in key_claim_models():
-        carried = carried.union(key_claims.objects.filter(page_id__in=page_ids).order_by().values("claim_id"))
-    return Claim.objects.filter(pk__in=carried)
-
-
 def _page_place_ids(page):
     """The ids of the page's places, as a subquery on its many-to-many table."""
     field = type(page)._meta.get_field("places")
@@ -61,7 +52,7 @@ def page_moment(page, *, with_related=False):
     adds the reader page's lists of related articles and explainers (the latest publication of the
     conflict or a shared place)."""
     page_ids = [page.pk]
-    claims = _claims_carried_by(page_ids)
+    claims = Claim.objects.carried_by_pages(page_ids)
     annotations = Annotation.objects.filter(page_id=page.pk)
     places = Q(pk__in=annotations.values("location_id")) | Q(pk__in=_page_place_ids(page))
     subqueries = {

@@ -73,6 +73,19 @@ def path_of(tag):
     return tag[len("path:"):] if tag.startswith("path:") else None
 
 
+VARIANT_PREFIX = "variant:"
+
+
+def variant_tag(path, query):
+    """A query variant of a path (`/claims/7/` and `page=2`) for the CDN, which keeps each variant
+    under its own URL; the site's cache retires every variant with the path's own tag."""
+    return f"{VARIANT_PREFIX}{path}?{query}"
+
+
+def _site_tags(tags):
+    return {tag for tag in tags if not tag.startswith(VARIANT_PREFIX)}
+
+
 def is_enabled():
     return conflicts_setting("PAGE_CACHE_TIMEOUT") > 0
 
@@ -105,6 +118,24 @@ def generations_bump(tags):
         PageCacheGeneration.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["tag"], update_fields=["generation"]
         )
+
+
+def is_filling(request):
+    """Whether the response to `request` is to be kept in the page cache."""
+    state = getattr(request, "_page_cache", None)
+    return bool(state) and state.get("generations") is not None
+
+
+def tags_add(request, tags):
+    """Adds `tags` to the entry `request` is filling (a no-op for any other request), reading their
+    generations now: called before the view reads what the tags stand for, so that a purge
+    committed in between retires the entry instead of leaving it stale."""
+    if not is_filling(request):
+        return
+    state = request._page_cache
+    new = set(tags) - set(state["generations"])
+    if new:
+        state["generations"].update(generations_read(new))
 
 
 # Entries
@@ -191,6 +222,7 @@ def cache_control_private(response):
 def purge_urls(tags):
     """The absolute URLs the CDN is asked to drop for `tags`, on the site's one origin."""
     paths = sorted(path for path in map(path_of, tags) if path)
+    paths += sorted(tag[len(VARIANT_PREFIX):] for tag in tags if tag.startswith(VARIANT_PREFIX))
     if SITEMAP_TAG in tags:
         paths += [path for path in conflicts_setting("PAGE_CACHE_SITEMAP_PATHS") if path not in paths]
     return [public_url(None, path) for path in paths]
@@ -206,12 +238,12 @@ def page_cache_purge(tags):
     tags = set(tags)
     if not tags:
         return
-    generations_bump(tags)
+    generations_bump(_site_tags(tags))
     transaction.on_commit(lambda: _purge_committed(tags))
 
 
 def _purge_committed(tags):
-    entries_delete(tags)
+    entries_delete(_site_tags(tags))
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         try:
             cdn_purge.enqueue(purge_urls(tags))

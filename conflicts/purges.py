@@ -1,20 +1,28 @@
 """What to purge when a record changes: the tags of exactly the outputs that show it.
 
 Each function answers with page-cache tags (`path:<path>` for a page and all its `?page=N`
-variants, `sitemap` for the sitemap's sections), read from the same rows the pages read: the
-annotation rows, explainers' key claims, claims' attributions and places, and pages' conflict,
-places and dateline.
+variants, `sitemap` for the sitemap's sections, `related:…` for the related lists of one
+conflict or place), read from the same rows the pages read: the annotation rows, explainers' key
+claims, claims' attributions and places, and pages' conflict, places and dateline.
+
+A publish costs the same whatever the size of the site: the pages it shows up on elsewhere are
+its ancestors, its records' pages, the feeds and sitemap, and the related lists of the pages
+sharing its conflict or a place, which carry one `related:` tag per conflict and place instead
+of being listed one by one (a third of the site at 100,000 articles).
 """
 
+from math import ceil
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from . import coverage
-from .audience import public_pages
-from .conf import key_claim_models, reporting_models
+from .audience import CITING_PAGES_PER_CLAIM_PAGE, pages_carrying, public_pages
+from .conf import conflicts_setting, key_claim_models, page_kind, reporting_models
 from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, Source, Tally
-from .page_cache import SITEMAP_TAG, path_tag
+from .page_cache import SITEMAP_TAG, path_tag, variant_tag
 
 
 def page_path_tags(pages):
@@ -30,8 +38,10 @@ def page_path_tags(pages):
 
 
 def _record_tags(model, ids):
-    records = model.objects.filter(pk__in=ids).iterator(chunk_size=2000)
-    return {path_tag(record.get_absolute_url()) for record in records}
+    """The pages of records addressed by their primary key (claims, sources): read as ids, never
+    loaded."""
+    ids = model.objects.filter(pk__in=ids).values_list("pk", flat=True).iterator(chunk_size=2000)
+    return {path_tag(model(pk=pk).get_absolute_url()) for pk in ids}
 
 
 def location_tags(ids):
@@ -67,6 +77,21 @@ def _pages_carrying(claims):
     return public_pages().filter(carried)
 
 
+def claim_conflict_tags(conflict_id):
+    """What lists a conflict's claims: its page (open claims, timeline)."""
+    return _conflict_tags([conflict_id])
+
+
+def claim_page_variant_tags(claim):
+    """The `?page=N` variants of the claim's page that exist, for the CDN (each shows the claim's
+    status): counted up to PAGE_CACHE_CDN_PAGE_VARIANTS pages, so the count is bounded whatever the
+    number of pages carrying the claim; deeper variants expire at the edge after s-maxage."""
+    most = conflicts_setting("PAGE_CACHE_CDN_PAGE_VARIANTS")
+    carrying = pages_carrying(claim, public_pages()).order_by()[: most * CITING_PAGES_PER_CLAIM_PAGE].count()
+    pages, path = ceil(carrying / CITING_PAGES_PER_CLAIM_PAGE), claim.get_absolute_url()
+    return {variant_tag(path, f"page={number}") for number in range(1, pages + 1)} if pages > 1 else set()
+
+
 def claim_tags(claim):
     """A claim shows on its page, every page carrying it, its conflict's page, the pages of its
     places and sources, and the claims section of the sitemap."""
@@ -74,8 +99,9 @@ def claim_tags(claim):
     source_ids = ClaimAttribution.objects.filter(claim_id=claim.pk).values("source_id")
     return (
         {path_tag(claim.get_absolute_url()), SITEMAP_TAG}
+        | claim_page_variant_tags(claim)
         | page_path_tags(_pages_carrying(claims))
-        | _conflict_tags([claim.conflict_id])
+        | claim_conflict_tags(claim.conflict_id)
         | location_tags(claim.places.values_list("pk", flat=True))
         | _record_tags(Source, source_ids)
     )
@@ -173,36 +199,86 @@ def _parent_ids(pages):
     return Page.objects.filter(path__in=parent_paths).values("pk")
 
 
-def page_tags(page):
-    """A page shows at its address, in the lists of its ancestors (indexes, home), in the related
-    lists of pages sharing its conflict or a place, on the pages of the claims, sources, places
-    and conflict it carries, in the feeds and in the sitemap.
+def related_list_tags(kind, conflict_id, place_ids):
+    """The tags of the related lists of pages of `kind` ("article" or "explainer") for a conflict
+    and places: one per conflict and per place, whatever the number of pages showing them."""
+    tags = {f"related:{kind}:place:{pk}" for pk in place_ids}
+    if conflict_id:
+        tags.add(f"related:{kind}:conflict:{conflict_id}")
+    return tags
 
-    Read before and after a publish changes the page's annotation rows, so that the records it
-    stopped carrying are purged as well as those it carries now.
-    """
+
+# What each kind of reporting page lists beside itself (selectors.article_page_context and
+# explainer_page_context): live pages of the other kind sharing its conflict or one of its places.
+RELATED_KIND_SHOWN = {"article": "explainer", "explainer": "article"}
+
+
+def related_list_tags_shown(page):
+    """The tags of the related lists `page` (an article or explainer) shows, to be read before it
+    renders them."""
+    places = [place.pk for place in page.places.all()]
+    return related_list_tags(RELATED_KIND_SHOWN[page_kind(page)], page.conflict_id, places)
+
+
+def _records_carried(page):
+    """The ids of the claims, sources and places the page shows through its annotations and key
+    claims (with the claims' sources and places): a few queries on the page's own rows."""
+    rows = list(Annotation.objects.filter(page_id=page.pk).values_list("claim_id", "source_id", "location_id"))
+    claims, sources, places = ({row[column] for row in rows} for column in range(3))
+    for key_claims in key_claim_models():
+        claims |= set(key_claims.objects.filter(page_id=page.pk).values_list("claim_id", flat=True))
+    claims.discard(None)
+    sources |= set(ClaimAttribution.objects.filter(claim_id__in=claims).values_list("source_id", flat=True))
+    places |= set(Claim.places.through.objects.filter(claim_id__in=claims).values_list("location_id", flat=True))
+    return claims, sources - {None}, places - {None}
+
+
+def _pages_referring_to(page):
+    """Public pages linking to or choosing the page (rich-text links, an article's chosen explainers),
+    from Wagtail's reference index."""
+    referring = ReferenceIndex.get_references_to(page).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    ).values_list("object_id", flat=True)
+    return public_pages().filter(pk__in=[int(pk) for pk in referring])
+
+
+def page_tags(page):
+    """A page shows at its address, in the lists of its ancestors (indexes, home), on the pages
+    linking to it, in the related lists of pages sharing its conflict or a place (their `related:`
+    tags), on the pages of the claims, sources, places and conflict it carries, in the feeds and
+    in the sitemap."""
     specific = page.specific_deferred
-    this = Page.objects.filter(pk=page.pk)
-    tags = {SITEMAP_TAG, path_tag(_feed_path())} | page_path_tags(Page.objects.ancestor_of(page, inclusive=True))
     conflict_id = getattr(specific, "conflict_id", None)
     places = set(getattr(specific, "places", Location.objects.none()).values_list("pk", flat=True))
+    tags = {SITEMAP_TAG, path_tag(_feed_path())} | page_path_tags(Page.objects.ancestor_of(page, inclusive=True))
+    tags |= page_path_tags(_pages_referring_to(page))
     if isinstance(specific, reporting_models()):
-        sharing = Q(places__in=places) | (Q(conflict_id=conflict_id) if conflict_id else Q(pk__in=[]))
-        related = coverage.pages_of(reporting_models(), sharing).exclude(pk=page.pk)
-        tags |= page_path_tags(public_pages().filter(pk__in=related.values("pk")))
-    annotated = Annotation.objects.filter(page_id=page.pk)
-    places |= set(annotated.exclude(location_id=None).values_list("location_id", flat=True))
+        tags |= related_list_tags(page_kind(specific), conflict_id, places)
     if getattr(specific, "dateline_place_id", None):
         places.add(specific.dateline_place_id)
-    claims = Claim.objects.carried_by(this)
-    return (
-        tags
-        | _conflict_tags([conflict_id], feeds=True)
-        | _record_tags(Claim, claims.values("pk"))
-        | _record_tags(Source, Source.objects.cited_by(this).values("pk"))
-        | location_tags(places)
-        | location_tags(Location.objects.filter(claims__in=claims.values("pk")).values_list("pk", flat=True))
-    )
+    return tags | _conflict_tags([conflict_id], feeds=True) | location_tags(places) | page_records_tags(page)
+
+
+def page_stored_tags(page):
+    """The lists showing an article or explainer as stored (its related lists, its conflict's page
+    and feed, its places' pages): read before a publish saves its new conflict and places, so the
+    lists it leaves are purged as well as those it joins."""
+    stored = type(page).objects.filter(pk=page.pk).defer_streamfields().first()
+    if stored is None:
+        return set()
+    places = set(stored.places.values_list("pk", flat=True))
+    tags = related_list_tags(page_kind(stored), stored.conflict_id, places)
+    if getattr(stored, "dateline_place_id", None):
+        places.add(stored.dateline_place_id)
+    return tags | _conflict_tags([stored.conflict_id], feeds=True) | location_tags(places)
+
+
+def page_records_tags(page):
+    """The pages of the claims, sources and places the page carries in its annotation rows and key
+    claims: read before a publish changes the rows as well as after, so that the records it
+    stopped carrying are purged too."""
+    claims, sources, places = _records_carried(page)
+    return _record_tags(Claim, claims) | _record_tags(Source, sources) | location_tags(places)
 
 
 def page_moved_tags(page, url_path_before):

@@ -6,12 +6,13 @@ from the page cache on their model's save and delete signals, which every path (
 admin, imports) passes through, inside the change's transaction.
 """
 
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import purges
 from .choices import TombstoneReason
+from .conf import reporting_models
 from .models import Claim, ClaimAttribution, DisclosureSettings, Figure, Location, PageWithdrawal
 from .page_cache import SITE_TAG, page_cache_purge, purges_wanted
 from .services import syndication
@@ -20,11 +21,20 @@ from .signals import claim_status_changed, figure_status_changed
 
 
 def sync_on_publish(sender, instance, revision=None, **kwargs):
-    shown_before = purges.page_tags(instance) if purges_wanted() else set()
+    shown_before = instance.__dict__.pop("_lists_shown_before", set())
+    if purges_wanted():
+        shown_before |= purges.page_records_tags(instance)
     annotations_sync(page=instance)
     syndication.page_published(page=instance, revision=revision)
     if purges_wanted():
         page_cache_purge(shown_before | purges.page_tags(instance))
+
+
+def remember_page_lists(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A publish saves the page's new conflict and places before `page_published`: read first which
+    lists showed it (a draft's save names its update_fields and changes none of them)."""
+    if not raw and instance.pk is not None and update_fields is None and purges_wanted():
+        instance._lists_shown_before = purges.page_stored_tags(instance)
 
 
 def clear_on_unpublish(sender, instance, **kwargs):
@@ -60,6 +70,20 @@ def purge_record(sender, instance, raw=False, **kwargs):
         page_cache_purge(purges.record_tags(instance))
 
 
+def remember_conflict(sender, instance, raw=False, **kwargs):
+    """Reads the conflict a claim had before the save, for `purge_conflict_left`."""
+    if not raw and instance.pk is not None and purges_wanted():
+        instance._conflict_id_saved = Claim.objects.filter(pk=instance.pk).values_list("conflict_id", flat=True).first()
+
+
+def purge_conflict_left(sender, instance, raw=False, **kwargs):
+    """A claim moved to another conflict leaves its former conflict's page and lists too; purged
+    after the save, like the new conflict's, so no reader can cache the page in between."""
+    before = instance.__dict__.pop("_conflict_id_saved", None)
+    if not raw and before is not None and before != instance.conflict_id:
+        page_cache_purge(purges.claim_conflict_tags(before))
+
+
 def purge_attribution(sender, instance, raw=False, **kwargs):
     if not raw and purges_wanted() and instance.claim_id and Claim.objects.filter(pk=instance.claim_id).exists():
         page_cache_purge(purges.claim_tags(instance.claim) | purges.source_tags(instance.source))
@@ -86,9 +110,13 @@ def purge_site(sender, instance, created=False, raw=False, **kwargs):
 def connect_page_cache():
     post_save.connect(purge_site, sender=DisclosureSettings, dispatch_uid="conflicts_page_cache_disclosures")
     post_page_move.connect(purge_on_move, dispatch_uid="conflicts_page_cache_move")
+    for model in reporting_models():
+        pre_save.connect(remember_page_lists, sender=model, dispatch_uid=f"conflicts_page_cache_lists_{model.__name__}")
     for model in purges.RECORD_TAGS:
         post_save.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_save_{model.__name__}")
         pre_delete.connect(purge_record, sender=model, dispatch_uid=f"conflicts_page_cache_delete_{model.__name__}")
+    pre_save.connect(remember_conflict, sender=Claim, dispatch_uid="conflicts_page_cache_claim_conflict")
+    post_save.connect(purge_conflict_left, sender=Claim, dispatch_uid="conflicts_page_cache_claim_conflict_left")
     post_save.connect(purge_attribution, sender=ClaimAttribution, dispatch_uid="conflicts_page_cache_attribution")
     pre_delete.connect(purge_attribution, sender=ClaimAttribution, dispatch_uid="conflicts_page_cache_attribution_d")
     m2m_changed.connect(purge_relation, sender=Claim.places.through, dispatch_uid="conflicts_page_cache_claim_places")

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
 
 from . import coverage, structured_data
-from .audience import pages_carrying, public_claims, public_pages
+from .audience import CITING_PAGES_PER_CLAIM_PAGE, pages_carrying, public_claims, public_pages
 from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
@@ -331,7 +331,6 @@ def location_with_descendants(location):
 
 
 CLAIMS_PER_PLACE_PAGE = 50
-CITING_PAGES_PER_CLAIM_PAGE = 20
 
 
 def location_page_context(location, *, place_ids=None, page_number=None):

@@ -3,16 +3,18 @@ of their pages.
 
 Django's sitemap framework writes each URL on the request's host; these sections and the index
 write them on the site's one origin instead (links.site_origin), the host Wagtail's page section
-uses. Each section is paged at SECTION_LIMIT items, and a page of a section costs the same queries
-whatever the number of items; the index reads each section's count and latest change with an
-aggregate, never its items.
+uses. Each section is split by ranges of primary keys (KeysetSections), so the index and every
+page of a section cost the same queries and time whatever the number of items: the index reads
+each section's lowest and highest keys, a page reads the items of its key range, and nothing counts or
+offsets through every public record.
 """
 
 from dataclasses import replace
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 
@@ -23,22 +25,55 @@ from .models import Conflict, Location
 SECTION_LIMIT = 5000
 
 
-class PageSitemap(WagtailSitemap):
-    """Wagtail's section of the page tree, paged at SECTION_LIMIT."""
+class KeysetSections(Paginator):
+    """The pages of a sitemap section by key range: page n holds the items whose primary key is
+    among the per_page keys from first + (n - 1) × per_page, `first` being the lowest key of an
+    item, read through the key's index; the number of pages follows from the highest key. A page
+    holds at most per_page items, fewer where keys are missing or their records are not public,
+    and is valid (possibly empty) up to the last. A site serving its sections in one sitemap.xml
+    without the index shows the first range only: serve the index (`sitemap_index`)."""
+
+    @cached_property
+    def first_key(self):
+        return self.object_list.order_by("pk").values_list("pk", flat=True).first()
+
+    @cached_property
+    def num_pages(self):
+        last = self.object_list.order_by("-pk").values_list("pk", flat=True).first()
+        return (last - self.first_key) // self.per_page + 1 if last is not None else 1
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (self.first_key or 0) + (number - 1) * self.per_page
+        return self._get_page(self.object_list.filter(pk__gte=start, pk__lt=start + self.per_page), number, self)
+
+
+class KeysetSitemap:
+    """A sitemap section paged by KeysetSections, at SECTION_LIMIT items a page.
+
+    The index gives no lastmod for it: the latest change of every public item is a read of every
+    one of them; each URL in the section carries its own lastmod."""
 
     limit = SECTION_LIMIT
 
+    @property
+    def paginator(self):
+        return KeysetSections(self._items(), self.limit)
+
     def get_latest_lastmod(self):
-        return self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
+        return None
 
 
-class PublicSitemap(WagtailSitemap):
+class PageSitemap(KeysetSitemap, WagtailSitemap):
+    """Wagtail's section of the page tree."""
+
+
+class PublicSitemap(KeysetSitemap, WagtailSitemap):
     """A section of records with get_absolute_url(), on the origin of the Site serving the request.
 
     Based on Wagtail's sitemap only so that its view hands each section the request.
     """
 
-    limit = SECTION_LIMIT
     location = DjangoSitemap.location
     _urls = DjangoSitemap._urls
 
@@ -48,9 +83,6 @@ class PublicSitemap(WagtailSitemap):
 
     def lastmod(self, item):
         return item.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class LocationSitemap(PublicSitemap):

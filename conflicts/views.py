@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from . import audience, freshness, selectors, structured_data, tallies
+from . import audience, freshness, page_cache, purges, selectors, structured_data, tallies
 from .conf import reporting_models
 from .models import Claim, Conflict, Location, Source
 from .search import SearchForm, search_results
@@ -40,14 +40,20 @@ def unless_unchanged(request, moment_of, parts, render):
 
 
 def serve_unless_unchanged(serve):
-    """Wagtail's `on_serve_page` for articles and explainers: an unchanged live page costs no render."""
+    """Wagtail's `on_serve_page` for articles and explainers: an unchanged live page costs no render,
+    and a page rendered for the page cache carries the tags of the related lists it shows."""
 
     def serve_page(page, request, args, kwargs):
         if not isinstance(page, reporting_models()) or not page.live:
             return serve(page, request, args, kwargs)
+
+        def render():
+            if page_cache.is_filling(request):
+                page_cache.tags_add(request, purges.related_list_tags_shown(page))
+            return serve(page, request, args, kwargs)
+
         return unless_unchanged(
-            request, lambda: freshness.page_moment(page, with_related=True), ("page", page.pk),
-            lambda: serve(page, request, args, kwargs),
+            request, lambda: freshness.page_moment(page, with_related=True), ("page", page.pk), render
         )
 
     return serve_page

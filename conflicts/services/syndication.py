@@ -123,7 +123,7 @@ def claims_published(*, page, previous):
     revision published before this one, or None.
     """
     before = _claims_in_content(page, previous.content) if previous else set()
-    carried = Claim.objects.carried_by(Page.objects.filter(pk=page.pk)).exclude(pk__in=before)
+    carried = Claim.objects.carried_by_pages([page.pk]).exclude(pk__in=before)
     for claim in carried.order_by("pk"):
 
         def first_time(partner, claim=claim):

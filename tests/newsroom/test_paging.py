@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ConflictFactory, LocationFactory, SourceFactory, make_article, make_claim
+from tests.newsroom.test_reader_pages import sitemap_locations
 
 
 def cite(site_tree, claim, count, start=0):
@@ -57,9 +58,9 @@ def section_queries(client, path):
     return len(queries)
 
 
-# The index reads each section's count and latest change; a section page, its items and the site.
-SECTIONS = {"/sitemap.xml": 17, "/sitemap-pages.xml": 8, "/sitemap-claims.xml": 4, "/sitemap-sources.xml": 4,
-            "/sitemap-places.xml": 3, "/sitemap-conflicts.xml": 3}
+# The index reads each section's lowest and highest keys; a section page those, its items and the site.
+SECTIONS = {"/sitemap.xml": 14, "/sitemap-pages.xml": 9, "/sitemap-claims.xml": 5, "/sitemap-sources.xml": 5,
+            "/sitemap-places.xml": 4, "/sitemap-conflicts.xml": 4}
 
 
 def test_each_sitemap_section_costs_the_same_queries_whatever_its_size(client, site_tree):
@@ -84,3 +85,35 @@ def test_the_sitemap_index_lists_every_page_of_a_section(client, site_tree):
         index = client.get("/sitemap.xml").content.decode()
         assert "/sitemap-places.xml</loc>" in index and "/sitemap-places.xml?p=2</loc>" in index
         assert client.get("/sitemap-places.xml", {"p": 2}).content.decode().count("<url>") == 1
+
+
+def sitemap_listing(client, section):
+    """The paths a section lists over all its pages, and the number of pages the index gives it."""
+    pages = [path for path in sitemap_locations(client, "/sitemap.xml") if path.startswith(f"/sitemap-{section}.xml")]
+    listed = [path for page in pages for path in sitemap_locations(client, page)]
+    assert len(listed) == len(set(listed))
+    return set(listed), len(pages)
+
+
+def test_the_sitemap_index_and_sections_stay_exact_as_claims_and_pages_go_public_or_private(client, site_tree):
+    conflict = ConflictFactory()
+    claims = [make_claim(statement=f"Claim {i}", conflict=conflict) for i in range(5)]
+
+    def publish(title, *cited):
+        body = "".join(f'<a linktype="claim" id="{claim.pk}">claim</a> ' for claim in cited)
+        return make_article(site_tree["news"], title=title, conflict=conflict, body=[("paragraph", f"<p>{body}</p>")])
+
+    def expected(*public):
+        keys = [claim.pk for claim in public]
+        return {claim.get_absolute_url() for claim in public}, (max(keys) - min(keys)) // 2 + 1
+
+    with mock.patch("conflicts.sitemaps.ClaimSitemap.limit", 2), mock.patch("conflicts.sitemaps.PageSitemap.limit", 2):
+        assert sitemap_listing(client, "claims") == (set(), 1)
+        first = publish("First", claims[0], claims[3])
+        assert sitemap_listing(client, "claims") == expected(claims[0], claims[3])
+        second = publish("Second", claims[1])
+        assert sitemap_listing(client, "claims") == expected(claims[0], claims[1], claims[3])
+        first.unpublish()
+        assert sitemap_listing(client, "claims") == expected(claims[1])
+        pages, _ = sitemap_listing(client, "pages")
+        assert second.url in pages and first.url not in pages
