@@ -8,7 +8,7 @@ hashes or rescans in full.
 """
 
 from django.db.models import Exists, OuterRef, Q
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from . import coverage
 from .conf import key_claim_models, reporting_models
@@ -18,6 +18,13 @@ from .models import Annotation, Claim, Conflict, Figure, Location, Source, Tally
 def public_pages():
     """Live pages outside every private section: what readers may open."""
     return Page.objects.live().public()
+
+
+def section_restrictions(page):
+    """The view restrictions over the page's section, its own and its ancestors' (read by tree path,
+    as `public()` reads them): a page with none is public."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
 def public_claims():

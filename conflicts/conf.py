@@ -36,6 +36,11 @@ DEFAULTS = {
     # sitemap's sections); a request with any other parameter is rendered and not kept, so
     # made-up query strings cannot fill the cache.
     "PAGE_CACHE_QUERY_PARAMETERS": ("page", "p", "section", "conflict", "place"),
+    # Seconds a reader page's annotated body, sourcing notes and summary are kept in the shared cache
+    # once rendered (conflicts.fragments), under a key every change to what they show replaces; 0
+    # renders them on every request. Independent of the page cache: pages it does not keep (an
+    # editor's, a miss) still reuse them.
+    "FRAGMENT_CACHE_TIMEOUT": 86400,
     # Paths of the sitemap the CDN is asked to drop when a sitemap section changes.
     "PAGE_CACHE_SITEMAP_PATHS": ("/sitemap.xml",),
 }

@@ -78,8 +78,13 @@ def is_enabled():
 
 
 def purges_wanted():
-    """Whether anything keeps pages: the page cache, or a CDN (WAGTAILFRONTENDCACHE)."""
-    return is_enabled() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    """Whether anything keeps pages or parts of them: the page cache, the fragments of reader pages
+    (keyed by these tags' generations, conflicts.fragments), or a CDN (WAGTAILFRONTENDCACHE)."""
+    return (
+        is_enabled()
+        or conflicts_setting("FRAGMENT_CACHE_TIMEOUT") > 0
+        or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    )
 
 
 # Generations: the database's word on whether an entry is current

@@ -4,7 +4,9 @@ from collections import Counter
 from contextlib import nullcontext
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -13,6 +15,7 @@ from .audience import pages_carrying, public_claims, public_pages
 from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
+from .fragments import fragment_cached, page_fragment_key
 from .geojson import CENTRE_PRECISIONS, location_map_geometry
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Figure, Location, Source
@@ -56,20 +59,21 @@ def page_places(page):
     return list(page.places.all().select_related("parent").order_by("name"))
 
 
-def article_page_context(page):
+def article_page_context(page, request=None):
     related = sorted(page.child_rows("related_explainers", select=["explainer"]), key=lambda row: row.sort_order or 0)
     picks = [row.explainer for row in related if row.explainer.live]
-    body = annotated_body(page)
-    cited_claims = list(body["annotation_records"][AnnotationKind.CLAIM].values())
+    parts = annotated_page_parts_cached(page, request)
     places = page_places(page)
+    if hasattr(page, "update_log"):
+        prefetch_related_objects([page], "update_log")  # read by the log and by the JSON-LD's corrections
     return {
-        **body,
+        **parts,
         "places": places,
         "map": map_features(places),
-        "sourcing": sourcing_summary(body["annotation_notes"]),
-        "cited_claims": cited_claims,
-        "related_explainers": picks + explainer_list_related(page, exclude=[p.pk for p in picks]),
-        "update_log": article_update_log(page, cited_claims),
+        "related_explainers": picks + explainer_list_related(
+            page, exclude=[p.pk for p in picks], place_ids=[place.pk for place in places]
+        ),
+        "update_log": article_update_log(page, parts["cited_claims"]),
     }
 
 
@@ -77,31 +81,31 @@ def reporting_page_context(page, request):
     """Everything an article's or explainer's template shows beside its fields: the annotated
     body, the sourcing notes and summary, places and map, updates log, related pages, JSON-LD."""
     if isinstance(page, article_models()):
-        context = article_page_context(page)
+        context = article_page_context(page, request)
         context["disclosures"] = structured_data.disclosure_links(request)
         context["jsonld"] = structured_data.news_article(
             page, request, places=context["places"], cited_claims=context["cited_claims"],
             lead_image=page_lead_image(page),
         )
         return context
-    context = explainer_page_context(page)
+    context = explainer_page_context(page, request)
     context["jsonld"] = structured_data.background_news_article(
         page, request, places=context["places"], key_claims=context["key_claims"], lead_image=page_lead_image(page),
     )
     return context
 
 
-def explainer_page_context(page):
+def explainer_page_context(page, request=None):
     key_claims = claim_queryset_with_sources().filter(
         pk__in=[row.claim_id for row in page.child_rows("key_claims")]
     )
     places = page_places(page)
     return {
-        **annotated_body(page),
+        **annotated_page_parts_cached(page, request),
         "places": places,
         "map": map_features(places),
         "key_claims": list(key_claims.order_by("pk")),
-        "related_articles": article_list_related(page),
+        "related_articles": article_list_related(page, place_ids=[place.pk for place in places]),
     }
 
 
@@ -184,6 +188,32 @@ def annotated_body(page, *, syndicated=False, request=None):
         seen.add((kind, pk))
         notes.append({"id": note_id(kind, pk), "kind": kind, "record": record, "text": label_for_note(kind, record)})
     return {"body_html": body_html, "annotation_notes": notes, "annotation_records": records}
+
+
+def annotated_page_parts(page):
+    """What a reader page shows of the records its body annotates: the body, the sourcing notes
+    (rendered), the sourcing summary and the claims it cites (statement, status and address only).
+    Plain values, so that they can be kept in the shared cache."""
+    body = annotated_body(page)
+    return {
+        "body_html": body["body_html"],
+        "annotation_notes_html": render_to_string(
+            "conflicts/includes/annotation_notes.html", {"notes": body["annotation_notes"]}
+        ),
+        "sourcing": sourcing_summary(body["annotation_notes"]),
+        "cited_claims": [
+            Claim(pk=claim.pk, statement=claim.statement, status=claim.status)
+            for claim in body["annotation_records"][AnnotationKind.CLAIM].values()
+        ],
+    }
+
+
+def annotated_page_parts_cached(page, request):
+    """annotated_page_parts(), rendered once per version of the page and of what it shows
+    (conflicts.fragments). `annotation_notes` (the notes with their records, for a site's own
+    templates) is read only if a template asks for it."""
+    parts = fragment_cached(page_fragment_key(page, request, "annotated"), lambda: annotated_page_parts(page))
+    return {**parts, "annotation_notes": SimpleLazyObject(lambda: annotated_body(page)["annotation_notes"])}
 
 
 def page_lead_image(page):
@@ -300,9 +330,10 @@ def map_features(locations):
     return {"type": "FeatureCollection", "features": features}
 
 
-def explainer_list_related(page, *, exclude=(), limit=5):
-    """Live explainers sharing the page's conflict or one of its places."""
-    place_ids = [place.pk for place in page.places.all()]
+def explainer_list_related(page, *, exclude=(), limit=5, place_ids=None):
+    """Live explainers sharing the page's conflict or one of its places (`place_ids`, when read)."""
+    if place_ids is None:
+        place_ids = [place.pk for place in page.places.all()]
     condition = Q(places__in=place_ids)
     if page.conflict_id:
         condition |= Q(conflict_id=page.conflict_id)
@@ -310,9 +341,10 @@ def explainer_list_related(page, *, exclude=(), limit=5):
     return coverage.specific_pages(explainers.order_by("-last_published_at", "-pk")[:limit], **EXPLAINER_LIST_RELATIONS)
 
 
-def article_list_related(page, *, limit=5):
-    """Live articles sharing the page's conflict or one of its places."""
-    place_ids = [place.pk for place in page.places.all()]
+def article_list_related(page, *, limit=5, place_ids=None):
+    """Live articles sharing the page's conflict or one of its places (`place_ids`, when read)."""
+    if place_ids is None:
+        place_ids = [place.pk for place in page.places.all()]
     condition = Q(places__in=place_ids)
     if page.conflict_id:
         condition |= Q(conflict_id=page.conflict_id)
