@@ -65,11 +65,19 @@ def public_figures():
     return figures_shown_with(pages, tallies_shown_with(pages))
 
 
+def carrying_conditions(claim):
+    """The ways a page carries the claim, one condition each: in its text, as one of its key claims."""
+    conditions = [Exists(Annotation.objects.filter(page=OuterRef("pk"), claim=claim))]
+    for key_claims in key_claim_models():
+        conditions.append(Exists(key_claims.objects.filter(page=OuterRef("pk"), claim=claim)))
+    return conditions
+
+
 def pages_carrying(claim, pages):
     """Those of `pages` that carry the claim, in their text or as a key claim."""
-    carried = Exists(Annotation.objects.filter(page=OuterRef("pk"), claim=claim))
-    for key_claims in key_claim_models():
-        carried |= Exists(key_claims.objects.filter(page=OuterRef("pk"), claim=claim))
+    carried = Q()
+    for condition in carrying_conditions(claim):
+        carried |= condition
     return pages.filter(carried)
 
 

@@ -14,13 +14,15 @@ from django.utils.http import http_date
 from wagtail.models import Page
 
 from . import coverage
+from .audience import carrying_conditions
 from .conf import key_claim_models, reporting_models
 from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, PageTombstone, Source, Tally
 
 
 def latest(queryset, field="updated_at"):
-    """The latest `field` of `queryset`, as a subquery."""
-    return Subquery(queryset.order_by(F(field).desc(nulls_last=True)).values(field)[:1])
+    """The latest `field` of `queryset`, as a subquery: a walk down an index on `field` when the rows
+    are many (NULLs, which PostgreSQL sorts first in a descending scan, are left out)."""
+    return Subquery(queryset.filter(**{f"{field}__isnull": False}).order_by(F(field).desc()).values(field)[:1])
 
 
 def latest_of(record, **subqueries):
@@ -85,16 +87,18 @@ def page_moment(page, *, with_related=False):
 
 def claim_moment(claim):
     """A claim's page or representation: the claim (its status and history), its sources, places and
-    conflict, and the live pages that carry it."""
-    carrying = Q(pk__in=Annotation.objects.filter(claim_id=claim.pk).values("page_id"))
-    for key_claims in key_claim_models():
-        carrying |= Q(pk__in=key_claims.objects.filter(claim_id=claim.pk).values("page_id"))
+    conflict, and the live pages that carry it (one subquery per way of carrying it, each a walk
+    down the pages' publication index that stops at the first page carrying the claim)."""
+    pages = {
+        f"pages_{index}": latest(Page.objects.live().filter(condition), "last_published_at")
+        for index, condition in enumerate(carrying_conditions(claim.pk))
+    }
     return latest_of(
         claim,
         sources=latest(Source.objects.filter(attributions__claim_id=claim.pk)),
         places=latest(Location.objects.filter(claims__pk=claim.pk)),
         conflict=latest(Conflict.objects.filter(pk=claim.conflict_id)),
-        pages=latest(Page.objects.live().filter(carrying), "last_published_at"),
+        **pages,
     )
 
 

@@ -11,12 +11,13 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
 
 from . import coverage, structured_data
-from .audience import pages_carrying, public_claims, public_pages
+from .audience import carrying_conditions, public_claims, public_pages
 from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
 from .fragments import fragment_cached, page_fragment_key
 from .geojson import CENTRE_PRECISIONS, location_map_geometry
+from .keyset import cursor_parse, keyset_page
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Figure, Location, Source
 from .models.sources import CONFIDENTIAL_SOURCE_FIELDS
@@ -394,25 +395,26 @@ def claims_page(claims, per_page, page_number):
     return {"page_obj": page_obj, "claims": list(page_obj.object_list)}
 
 
-def claim_page_context(claim, *, page_number=None):
-    """A public claim with its timeline, who says it and the live pages that carry it, a page at a
-    time (`page_number`), latest first.
+def claim_page_context(claim, *, cursor=None):
+    """A public claim with its timeline, who says it and the live pages that carry it, latest first,
+    CITING_PAGES_PER_CLAIM_PAGE at a time from `cursor` (keyset: a claim cited by every article costs
+    what a claim cited once costs).
 
     `reported_at` is when the desk recorded the claim (its first history row), shown beside
     when the event happened (`claim.event_label`).
     """
-    carried_by = pages_carrying(claim, public_pages()).select_related("content_type").order_by(
-        "-first_published_at", "-pk"
-    )
+    public = public_pages().select_related("content_type")
+    carrying = [public.filter(condition) for condition in carrying_conditions(claim)]
+    pages, next_cursor = keyset_page(carrying, "first_published_at", cursor, CITING_PAGES_PER_CLAIM_PAGE)
     status_changes = list(claim.status_changes.order_by("changed_at", "pk"))
-    page_obj = Paginator(carried_by, CITING_PAGES_PER_CLAIM_PAGE).get_page(page_number)
     return {
         "claim": claim,
         "status_changes": status_changes,
         "merged_status_changes": claim_merged_history(claim),
         "reported_at": status_changes[0].changed_at if status_changes else None,
-        "page_obj": page_obj,
-        "pages": list(page_obj.object_list),
+        "cursor": cursor_parse(cursor) and cursor,
+        "next_cursor": next_cursor,
+        "pages": pages,
     }
 
 

@@ -68,7 +68,7 @@ def claim_page(request, claim):
         "places",
         Prefetch("attributions", queryset=selectors.attribution_list_public()),
     )
-    context = selectors.claim_page_context(claim, page_number=request.GET.get("page"))
+    context = selectors.claim_page_context(claim, cursor=request.GET.get("before"))
     attributions = list(claim.attributions.all())
     context.update({
         "attributions": attributions,
