@@ -50,7 +50,7 @@ BENCH_ENV = {
 
 def targets(cache_off, only=None):
     """URLs of the table's pages and resources in this database, with their SQL query counts; `only`:
-    the rows whose names contain one of these words (the bare view is always measured)."""
+    the rows whose names start with one of these words (the bare view is always measured)."""
     import django
 
     django.setup()
@@ -100,7 +100,7 @@ def targets(cache_off, only=None):
     ]
     if only:
         public, partner_paths = ([(name, path) for name, path in paths if name == "bare Django view"
-                                  or any(word in name for word in only)] for paths in (public, partner_paths))
+                                  or any(name.startswith(word) for word in only)] for paths in (public, partner_paths))
     rows = []
     for auth, paths in ((None, public), (key, partner_paths)):
         headers = {"HTTP_AUTHORIZATION": f"Api-Key {auth}"} if auth else {}
@@ -248,7 +248,7 @@ def main():
     parser.add_argument("--modes", default="on,off",
                         help="cache modes to measure: on (cached), off (page cache off), or both (default)")
     parser.add_argument("--only", default="",
-                        help="comma-separated words: measure only the rows whose names contain one, e.g. "
+                        help="comma-separated words: measure only the rows whose names start with one, e.g. "
                              "article,claim,place,conflict (the bare view is always measured)")
     options = parser.parse_args()
     ensure_wrk()
