@@ -8,7 +8,7 @@ latest removal of a page (its tombstone), since a removed page drops out of ever
 
 import hashlib
 
-from django.db.models import F, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail.models import Page
@@ -115,8 +115,7 @@ def source_moment(source):
 def location_moment(location, place_ids):
     """A place's page (`place_ids`: the place and every place inside it): those places, the claims
     placed there, and the live pages about, mentioning or datelined there."""
-    mentioned = Annotation.objects.filter(location_id__in=place_ids).values("page_id")
-    about = Q(places__in=place_ids) | Q(pk__in=mentioned)
+    about = Q(places__in=place_ids) | Exists(Annotation.objects.filter(page_id=OuterRef("pk"), location_id__in=place_ids))
     return latest_of(
         location,
         places=latest(Location.objects.filter(Q(pk__in=place_ids) | Q(parent_id__in=place_ids))),

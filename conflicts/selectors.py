@@ -4,7 +4,7 @@ from collections import Counter
 from contextlib import nullcontext
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
@@ -367,15 +367,19 @@ CLAIMS_PER_PLACE_PAGE = 50
 CITING_PAGES_PER_CLAIM_PAGE = 20
 
 
-def location_page_context(location, *, place_ids=None, page_number=None):
-    """The latest articles and explainers about the place, and its claims a page at a time
-    (`page_number`). `place_ids`: the place and the places inside it, when already read."""
+def location_page_context(location, *, place_ids=None, cursor=None):
+    """The latest articles and explainers about the place, and its claims CLAIMS_PER_PLACE_PAGE at a
+    time from `cursor` (keyset, latest change first). `place_ids`: the place and the places inside
+    it, when already read. Each page is probed by its own annotations, newest first, so a place
+    mentioned by thousands of pages costs what a quiet one costs."""
     ids = location_with_descendants(location) if place_ids is None else place_ids
-    mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
-    about = Q(places__in=ids) | Q(pk__in=mentioned)
+    about = Q(places__in=ids) | Exists(Annotation.objects.filter(page_id=OuterRef("pk"), location_id__in=ids))
     articles = coverage.articles(about | Q(dateline_place__in=ids)).live().public()
     explainers = coverage.explainers(about).live().public()
-    claims = public_claims().filter(places__in=ids).select_related("conflict")
+    placed = Exists(Claim.places.through.objects.filter(claim_id=OuterRef("pk"), location_id__in=ids))
+    claims, next_cursor = keyset_page(
+        [public_claims().filter(placed).select_related("conflict")], "status_changed_at", cursor, CLAIMS_PER_PLACE_PAGE
+    )
     children = list(Location.objects.filter(parent=location).order_by("name"))
     return {
         "children": children,
@@ -385,14 +389,11 @@ def location_page_context(location, *, place_ids=None, page_number=None):
         "explainers": coverage.specific_pages(
             explainers.order_by("-last_published_at", "-pk")[:20], **EXPLAINER_LIST_RELATIONS
         ),
-        **claims_page(claims.distinct().order_by("-status_changed_at", "pk"), CLAIMS_PER_PLACE_PAGE, page_number),
+        "claims": claims,
+        "cursor": cursor_parse(cursor) and cursor,
+        "next_cursor": next_cursor,
         "map": map_features([location, *children]),
     }
-
-
-def claims_page(claims, per_page, page_number):
-    page_obj = Paginator(claims, per_page).get_page(page_number)
-    return {"page_obj": page_obj, "claims": list(page_obj.object_list)}
 
 
 def claim_page_context(claim, *, cursor=None):

@@ -85,7 +85,7 @@ def location_detail(request, slug):
 
     def render():
         context = {"location": location, **selectors.location_page_context(
-            location, place_ids=place_ids, page_number=request.GET.get("page")
+            location, place_ids=place_ids, cursor=request.GET.get("before")
         )}
         context["jsonld"] = structured_data.place(location, request)
         return TemplateResponse(request, "conflicts/location_detail.html", context)

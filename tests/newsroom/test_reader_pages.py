@@ -175,7 +175,7 @@ def coverage(site_tree, conflict, place, n):
 # a claim page also reads the history of claims merged into it, a conflict page its tallies and its
 # timeline of claims and figures).
 PAGE_QUERIES = {
-    "home": 10, "article": 22, "explainer": 18, "explainer-index": 12, "claim": 12, "place": 15, "conflict": 19,
+    "home": 10, "article": 22, "explainer": 18, "explainer-index": 12, "claim": 12, "place": 14, "conflict": 19,
     "source": 6, "search": 10, "feed": 4,
 }
 
