@@ -48,8 +48,9 @@ BENCH_ENV = {
 # Targets: run in a child process per database, with Django set up on it.
 
 
-def targets(cache_off):
-    """URLs of the table's pages and resources in this database, with their SQL query counts."""
+def targets(cache_off, only=None):
+    """URLs of the table's pages and resources in this database, with their SQL query counts; `only`:
+    the rows whose names start with one of these words (the bare view is always measured)."""
     import django
 
     django.setup()
@@ -95,6 +96,9 @@ def targets(cache_off):
         ("partner API annotations (W3C)", f"/api/v1/articles/{large}/annotations/"),
         ("partner API deep cursor page", deep_cursor(Client(HTTP_AUTHORIZATION=f"Api-Key {key}"))),
     ]
+    if only:
+        public, partner_paths = ([(name, path) for name, path in paths if name == "bare Django view"
+                                  or any(name.startswith(word) for word in only)] for paths in (public, partner_paths))
     rows = []
     for auth, paths in ((None, public), (key, partner_paths)):
         headers = {"HTTP_AUTHORIZATION": f"Api-Key {auth}"} if auth else {}
@@ -166,8 +170,9 @@ def ensure_wrk():
     subprocess.run([*sudo, "apt-get", "install", "-y", "wrk"], check=True, stdout=subprocess.DEVNULL)
 
 
-def child(database, mode, static_root, *args):
-    env = {**os.environ, **BENCH_ENV, "DATABASE_URL": database, "BENCH_CACHE": mode, "STATIC_ROOT": static_root}
+def child(database, mode, static_root, *args, only=""):
+    env = {**os.environ, **BENCH_ENV, "DATABASE_URL": database, "BENCH_CACHE": mode, "STATIC_ROOT": static_root,
+           "BENCH_ONLY": only}
     out = subprocess.run([PYTHON, __file__, "--child", *args], env=env, cwd=ROOT, capture_output=True, text=True)
     if out.returncode:
         sys.exit(f"{' '.join(args)} on {database} failed:\n{out.stderr}")
@@ -253,6 +258,9 @@ def main():
                         help="cache modes to measure: on (cached), off (page cache off), or both (default)")
     parser.add_argument("--publish-only", action="store_true",
                         help="measure only the server time of publishing the 200-annotation article")
+    parser.add_argument("--only", default="",
+                        help="comma-separated words: measure only the rows whose names start with one, e.g. "
+                             "article,claim,place,conflict (the bare view is always measured)")
     options = parser.parse_args()
     if options.publish_only:
         for label, url in (item.split("=", 1) for item in options.db):
@@ -267,9 +275,9 @@ def main():
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], check=True, cwd=ROOT,
                    env={**os.environ, **BENCH_ENV, "DATABASE_URL": first, "STATIC_ROOT": static_root})
     modes = options.modes.split(",")
-    found = {label: child(url, "off", static_root, "targets") for label, url in databases.items()}
-    cached_queries = {label: child(url, "on", static_root, "targets") for label, url in databases.items()
-                      } if "on" in modes else found
+    found = {label: child(url, "off", static_root, "targets", only=options.only) for label, url in databases.items()}
+    cached_queries = {label: child(url, "on", static_root, "targets", only=options.only)
+                      for label, url in databases.items()} if "on" in modes else found
     servers = {(label, mode): Server(label, url, mode, static_root, options.workers)
                for label, url in databases.items() for mode in modes}
     results = {}
@@ -329,7 +337,8 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         command = sys.argv[2]
-        result = targets(os.environ.get("BENCH_CACHE") == "off") if command == "targets" else publish_time(
+        only = [word for word in os.environ.get("BENCH_ONLY", "").split(",") if word]
+        result = targets(os.environ.get("BENCH_CACHE") == "off", only) if command == "targets" else publish_time(
             *map(int, sys.argv[3:])
         )
         print(json.dumps(result))

@@ -2,9 +2,9 @@
 view and Wagtail's own API v2 to compare with, mounted here only.
 
 BENCH_CACHE=off sets the page cache's timeout to 0 (CONFLICTS["PAGE_CACHE_TIMEOUT"]; a key the
-site ignores while it has no page cache), so no page is served from a cache; Wagtail's and the
-site's small caches (site root paths, rate limits) stay in Redis, under their own key prefix, as in
-production.
+site ignores while it has no page cache), so no page is served from a cache: every request renders
+its page; Wagtail's and the site's small caches (site root paths, rate limits) and the fragments of
+reader pages (FRAGMENT_CACHE_TIMEOUT) stay in Redis, under their own key prefix, as in production.
 """
 
 import os

@@ -8,7 +8,7 @@ hashes or rescans in full.
 """
 
 from django.db.models import Exists, OuterRef, Q
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from . import coverage
 from .conf import key_claim_models, reporting_models
@@ -18,6 +18,13 @@ from .models import Annotation, Claim, Conflict, Figure, Location, Source, Tally
 def public_pages():
     """Live pages outside every private section: what readers may open."""
     return Page.objects.live().public()
+
+
+def section_restrictions(page):
+    """The view restrictions over the page's section, its own and its ancestors' (read by tree path,
+    as `public()` reads them): a page with none is public."""
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
 def public_claims():
@@ -58,15 +65,19 @@ def public_figures():
     return figures_shown_with(pages, tallies_shown_with(pages))
 
 
-# A claim's page lists the public pages carrying it this many at a time (`?page=N`).
-CITING_PAGES_PER_CLAIM_PAGE = 20
+def carrying_conditions(claim):
+    """The ways a page carries the claim, one condition each: in its text, as one of its key claims."""
+    conditions = [Exists(Annotation.objects.filter(page=OuterRef("pk"), claim=claim))]
+    for key_claims in key_claim_models():
+        conditions.append(Exists(key_claims.objects.filter(page=OuterRef("pk"), claim=claim)))
+    return conditions
 
 
 def pages_carrying(claim, pages):
     """Those of `pages` that carry the claim, in their text or as a key claim."""
-    carried = Exists(Annotation.objects.filter(page=OuterRef("pk"), claim=claim))
-    for key_claims in key_claim_models():
-        carried |= Exists(key_claims.objects.filter(page=OuterRef("pk"), claim=claim))
+    carried = Q()
+    for condition in carrying_conditions(claim):
+        carried |= condition
     return pages.filter(carried)
 
 

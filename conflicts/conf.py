@@ -32,13 +32,15 @@ DEFAULTS = {
     "PAGE_CACHE_MAX_AGE": 60,
     "PAGE_CACHE_S_MAXAGE": 600,
     "PAGE_CACHE_STALE_WHILE_REVALIDATE": 60,
-    # Query parameters a cached page may vary by (pagination, the explainer index's filters, the
-    # sitemap's sections); a request with any other parameter is rendered and not kept, so
-    # made-up query strings cannot fill the cache.
-    "PAGE_CACHE_QUERY_PARAMETERS": ("page", "p", "section", "conflict", "place"),
-    # `?page=N` variants of a claim's page the CDN is asked to drop when the claim changes, at most
-    # (the first pages; deeper ones expire at the edge after PAGE_CACHE_S_MAXAGE).
-    "PAGE_CACHE_CDN_PAGE_VARIANTS": 50,
+    # Query parameters a cached page may vary by (pagination, keyset pagination's `before`, the
+    # explainer index's filters, the sitemap's sections); a request with any other parameter is
+    # rendered and not kept, so made-up query strings cannot fill the cache.
+    "PAGE_CACHE_QUERY_PARAMETERS": ("page", "p", "before", "section", "conflict", "place"),
+    # Seconds a reader page's annotated body, sourcing notes and summary are kept in the shared cache
+    # once rendered (conflicts.fragments), under a key every change to what they show replaces; 0
+    # renders them on every request. Independent of the page cache: pages it does not keep (an
+    # editor's, a miss) still reuse them.
+    "FRAGMENT_CACHE_TIMEOUT": 86400,
     # Paths of the sitemap the CDN is asked to drop when a sitemap section changes.
     "PAGE_CACHE_SITEMAP_PATHS": ("/sitemap.xml",),
 }

@@ -8,19 +8,20 @@ latest removal of a page (its tombstone), since a removed page drops out of ever
 
 import hashlib
 
-from django.db.models import F, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail.models import Page
 
-from . import coverage
-from .conf import key_claim_models, reporting_models
+from .audience import carrying_conditions
+from .conf import article_models, reporting_models
 from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, PageTombstone, Source, Tally
 
 
 def latest(queryset, field="updated_at"):
-    """The latest `field` of `queryset`, as a subquery."""
-    return Subquery(queryset.order_by(F(field).desc(nulls_last=True)).values(field)[:1])
+    """The latest `field` of `queryset`, as a subquery: a walk down an index on `field` when the rows
+    are many (NULLs, which PostgreSQL sorts first in a descending scan, are left out)."""
+    return Subquery(queryset.filter(**{f"{field}__isnull": False}).order_by(F(field).desc()).values(field)[:1])
 
 
 def latest_of(record, **subqueries):
@@ -42,8 +43,27 @@ def _page_place_ids(page):
     return rows.values(field.m2m_reverse_field_name())
 
 
-def _live_pages(*conditions, **filters):
-    return coverage.pages_of(reporting_models(), *conditions, **filters).live()
+def latest_publications(name, pointing):
+    """{f"{name}_{i}": the latest publication of the live pages the rows of `pointing[i]` point at},
+    `pointing` being (rows, the field of a row naming its page) pairs.
+
+    One subquery per pair, each a single EXISTS that PostgreSQL turns into a semi-join: it walks
+    down the pages' publication index and stops at the first page with a row, however many pages
+    there are. An OR of EXISTS cannot be turned into one and was hashed over every page instead.
+    """
+    return {
+        f"{name}_{index}": latest(
+            Page.objects.live().filter(Exists(rows.filter(**{field: OuterRef("pk")}))), "last_published_at"
+        )
+        for index, (rows, field) in enumerate(pointing)
+    }
+
+
+def _places_rows(model, place_ids):
+    """(rows of the model's places table naming one of `place_ids`, the field naming the page)."""
+    field = model._meta.get_field("places")
+    rows = field.remote_field.through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": place_ids})
+    return rows, field.m2m_field_name()
 
 
 def page_moment(page, *, with_related=False):
@@ -67,25 +87,27 @@ def page_moment(page, *, with_related=False):
         "tallies": latest(Tally.objects.filter(figures__in=annotations.values("figure_id"))),
     }
     if with_related:
-        related = Q(places__in=_page_place_ids(page))
+        related = [_places_rows(model, _page_place_ids(page)) for model in reporting_models()]
         if page.conflict_id:
-            related |= Q(conflict_id=page.conflict_id)
-        subqueries["related"] = latest(_live_pages(related), "last_published_at")
+            related += [(model.objects.filter(conflict_id=page.conflict_id), "pk") for model in reporting_models()]
+        subqueries.update(latest_publications("related", related))
     return latest_of(page, **subqueries)
 
 
 def claim_moment(claim):
     """A claim's page or representation: the claim (its status and history), its sources, places and
-    conflict, and the live pages that carry it."""
-    carrying = Q(pk__in=Annotation.objects.filter(claim_id=claim.pk).values("page_id"))
-    for key_claims in key_claim_models():
-        carrying |= Q(pk__in=key_claims.objects.filter(claim_id=claim.pk).values("page_id"))
+    conflict, and the live pages that carry it (one subquery per way of carrying it, each a walk
+    down the pages' publication index that stops at the first page carrying the claim)."""
+    pages = {
+        f"pages_{index}": latest(Page.objects.live().filter(condition), "last_published_at")
+        for index, condition in enumerate(carrying_conditions(claim.pk))
+    }
     return latest_of(
         claim,
         sources=latest(Source.objects.filter(attributions__claim_id=claim.pk)),
         places=latest(Location.objects.filter(claims__pk=claim.pk)),
         conflict=latest(Conflict.objects.filter(pk=claim.conflict_id)),
-        pages=latest(Page.objects.live().filter(carrying), "last_published_at"),
+        **pages,
     )
 
 
@@ -102,15 +124,14 @@ def source_moment(source):
 def location_moment(location, place_ids):
     """A place's page (`place_ids`: the place and every place inside it): those places, the claims
     placed there, and the live pages about, mentioning or datelined there."""
-    mentioned = Annotation.objects.filter(location_id__in=place_ids).values("page_id")
-    about = Q(places__in=place_ids) | Q(pk__in=mentioned)
+    pointing = [_places_rows(model, place_ids) for model in reporting_models()]
+    pointing.append((Annotation.objects.filter(location_id__in=place_ids), "page_id"))
+    pointing += [(model.objects.filter(dateline_place__in=place_ids), "pk") for model in article_models()]
     return latest_of(
         location,
         places=latest(Location.objects.filter(Q(pk__in=place_ids) | Q(parent_id__in=place_ids))),
         claims=latest(Claim.objects.filter(places__in=place_ids)),
-        pages=latest(
-            _live_pages(about) | coverage.articles(dateline_place__in=place_ids).live(), "last_published_at"
-        ),
+        **latest_publications("pages", pointing),
     )
 
 
@@ -125,7 +146,8 @@ def conflict_moment(conflict):
         sources=latest(Source.objects.filter(attributions__claim__in=claims.values("pk"))),
         figures=latest(Figure.objects.filter(conflict_id=conflict.pk)),
         tallies=latest(Tally.objects.filter(conflict_id=conflict.pk)),
-        pages=latest(_live_pages(conflict_id=conflict.pk), "last_published_at"),
+        **latest_publications("pages", [(model.objects.filter(conflict_id=conflict.pk), "pk")
+                                        for model in reporting_models()]),
     )
 
 

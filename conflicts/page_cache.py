@@ -73,26 +73,18 @@ def path_of(tag):
     return tag[len("path:"):] if tag.startswith("path:") else None
 
 
-VARIANT_PREFIX = "variant:"
-
-
-def variant_tag(path, query):
-    """A query variant of a path (`/claims/7/` and `page=2`) for the CDN, which keeps each variant
-    under its own URL; the site's cache retires every variant with the path's own tag."""
-    return f"{VARIANT_PREFIX}{path}?{query}"
-
-
-def _site_tags(tags):
-    return {tag for tag in tags if not tag.startswith(VARIANT_PREFIX)}
-
-
 def is_enabled():
     return conflicts_setting("PAGE_CACHE_TIMEOUT") > 0
 
 
 def purges_wanted():
-    """Whether anything keeps pages: the page cache, or a CDN (WAGTAILFRONTENDCACHE)."""
-    return is_enabled() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    """Whether anything keeps pages or parts of them: the page cache, the fragments of reader pages
+    (keyed by these tags' generations, conflicts.fragments), or a CDN (WAGTAILFRONTENDCACHE)."""
+    return (
+        is_enabled()
+        or conflicts_setting("FRAGMENT_CACHE_TIMEOUT") > 0
+        or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    )
 
 
 # Generations: the database's word on whether an entry is current
@@ -222,7 +214,6 @@ def cache_control_private(response):
 def purge_urls(tags):
     """The absolute URLs the CDN is asked to drop for `tags`, on the site's one origin."""
     paths = sorted(path for path in map(path_of, tags) if path)
-    paths += sorted(tag[len(VARIANT_PREFIX):] for tag in tags if tag.startswith(VARIANT_PREFIX))
     if SITEMAP_TAG in tags:
         paths += [path for path in conflicts_setting("PAGE_CACHE_SITEMAP_PATHS") if path not in paths]
     return [public_url(None, path) for path in paths]
@@ -238,12 +229,12 @@ def page_cache_purge(tags):
     tags = set(tags)
     if not tags:
         return
-    generations_bump(_site_tags(tags))
+    generations_bump(tags)
     transaction.on_commit(lambda: _purge_committed(tags))
 
 
 def _purge_committed(tags):
-    entries_delete(_site_tags(tags))
+    entries_delete(tags)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         try:
             cdn_purge.enqueue(purge_urls(tags))

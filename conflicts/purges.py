@@ -11,7 +11,6 @@ sharing its conflict or a place, which carry one `related:` tag per conflict and
 of being listed one by one (a third of the site at 100,000 articles).
 """
 
-from math import ceil
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -19,10 +18,10 @@ from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex, Site
 
 from . import coverage
-from .audience import CITING_PAGES_PER_CLAIM_PAGE, pages_carrying, public_pages
-from .conf import conflicts_setting, key_claim_models, page_kind, reporting_models
+from .audience import public_pages
+from .conf import key_claim_models, page_kind, reporting_models
 from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, Source, Tally
-from .page_cache import SITEMAP_TAG, path_tag, variant_tag
+from .page_cache import SITEMAP_TAG, path_tag
 
 
 def page_path_tags(pages):
@@ -82,16 +81,6 @@ def claim_conflict_tags(conflict_id):
     return _conflict_tags([conflict_id])
 
 
-def claim_page_variant_tags(claim):
-    """The `?page=N` variants of the claim's page that exist, for the CDN (each shows the claim's
-    status): counted up to PAGE_CACHE_CDN_PAGE_VARIANTS pages, so the count is bounded whatever the
-    number of pages carrying the claim; deeper variants expire at the edge after s-maxage."""
-    most = conflicts_setting("PAGE_CACHE_CDN_PAGE_VARIANTS")
-    carrying = pages_carrying(claim, public_pages()).order_by()[: most * CITING_PAGES_PER_CLAIM_PAGE].count()
-    pages, path = ceil(carrying / CITING_PAGES_PER_CLAIM_PAGE), claim.get_absolute_url()
-    return {variant_tag(path, f"page={number}") for number in range(1, pages + 1)} if pages > 1 else set()
-
-
 def claim_tags(claim):
     """A claim shows on its page, every page carrying it, its conflict's page, the pages of its
     places and sources, and the claims section of the sitemap."""
@@ -99,7 +88,6 @@ def claim_tags(claim):
     source_ids = ClaimAttribution.objects.filter(claim_id=claim.pk).values("source_id")
     return (
         {path_tag(claim.get_absolute_url()), SITEMAP_TAG}
-        | claim_page_variant_tags(claim)
         | page_path_tags(_pages_carrying(claims))
         | claim_conflict_tags(claim.conflict_id)
         | location_tags(claim.places.values_list("pk", flat=True))

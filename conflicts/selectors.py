@@ -4,16 +4,20 @@ from collections import Counter
 from contextlib import nullcontext
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
 
 from . import coverage, structured_data
-from .audience import CITING_PAGES_PER_CLAIM_PAGE, pages_carrying, public_claims, public_pages
+from .audience import carrying_conditions, public_claims, public_pages
 from .body_text import body_text_spans, normalize_newlines, spans_for_annotations
 from .choices import OPEN_STATUSES, AnnotationKind, ArticleUpdateKind, ClaimStatus
 from .conf import article_models, explainer_models
+from .fragments import fragment_cached, page_fragment_key
 from .geojson import CENTRE_PRECISIONS, location_map_geometry
+from .keyset import cursor_parse, keyset_page
 from .links import public_url, rich_text_for_rendering, syndicated_rendering
 from .models import Annotation, Claim, ClaimAttribution, ClaimStatusChange, Conflict, Figure, Location, Source
 from .models.sources import CONFIDENTIAL_SOURCE_FIELDS
@@ -56,20 +60,21 @@ def page_places(page):
     return list(page.places.all().select_related("parent").order_by("name"))
 
 
-def article_page_context(page):
+def article_page_context(page, request=None):
     related = sorted(page.child_rows("related_explainers", select=["explainer"]), key=lambda row: row.sort_order or 0)
     picks = [row.explainer for row in related if row.explainer.live]
-    body = annotated_body(page)
-    cited_claims = list(body["annotation_records"][AnnotationKind.CLAIM].values())
+    parts = annotated_page_parts_cached(page, request)
     places = page_places(page)
+    if hasattr(page, "update_log"):
+        prefetch_related_objects([page], "update_log")  # read by the log and by the JSON-LD's corrections
     return {
-        **body,
+        **parts,
         "places": places,
         "map": map_features(places),
-        "sourcing": sourcing_summary(body["annotation_notes"]),
-        "cited_claims": cited_claims,
-        "related_explainers": picks + explainer_list_related(page, exclude=[p.pk for p in picks]),
-        "update_log": article_update_log(page, cited_claims),
+        "related_explainers": picks + explainer_list_related(
+            page, exclude=[p.pk for p in picks], place_ids=[place.pk for place in places]
+        ),
+        "update_log": article_update_log(page, parts["cited_claims"]),
     }
 
 
@@ -77,31 +82,31 @@ def reporting_page_context(page, request):
     """Everything an article's or explainer's template shows beside its fields: the annotated
     body, the sourcing notes and summary, places and map, updates log, related pages, JSON-LD."""
     if isinstance(page, article_models()):
-        context = article_page_context(page)
+        context = article_page_context(page, request)
         context["disclosures"] = structured_data.disclosure_links(request)
         context["jsonld"] = structured_data.news_article(
             page, request, places=context["places"], cited_claims=context["cited_claims"],
             lead_image=page_lead_image(page),
         )
         return context
-    context = explainer_page_context(page)
+    context = explainer_page_context(page, request)
     context["jsonld"] = structured_data.background_news_article(
         page, request, places=context["places"], key_claims=context["key_claims"], lead_image=page_lead_image(page),
     )
     return context
 
 
-def explainer_page_context(page):
+def explainer_page_context(page, request=None):
     key_claims = claim_queryset_with_sources().filter(
         pk__in=[row.claim_id for row in page.child_rows("key_claims")]
     )
     places = page_places(page)
     return {
-        **annotated_body(page),
+        **annotated_page_parts_cached(page, request),
         "places": places,
         "map": map_features(places),
         "key_claims": list(key_claims.order_by("pk")),
-        "related_articles": article_list_related(page),
+        "related_articles": article_list_related(page, place_ids=[place.pk for place in places]),
     }
 
 
@@ -184,6 +189,32 @@ def annotated_body(page, *, syndicated=False, request=None):
         seen.add((kind, pk))
         notes.append({"id": note_id(kind, pk), "kind": kind, "record": record, "text": label_for_note(kind, record)})
     return {"body_html": body_html, "annotation_notes": notes, "annotation_records": records}
+
+
+def annotated_page_parts(page):
+    """What a reader page shows of the records its body annotates: the body, the sourcing notes
+    (rendered), the sourcing summary and the claims it cites (statement, status and address only).
+    Plain values, so that they can be kept in the shared cache."""
+    body = annotated_body(page)
+    return {
+        "body_html": body["body_html"],
+        "annotation_notes_html": render_to_string(
+            "conflicts/includes/annotation_notes.html", {"notes": body["annotation_notes"]}
+        ),
+        "sourcing": sourcing_summary(body["annotation_notes"]),
+        "cited_claims": [
+            Claim(pk=claim.pk, statement=claim.statement, status=claim.status)
+            for claim in body["annotation_records"][AnnotationKind.CLAIM].values()
+        ],
+    }
+
+
+def annotated_page_parts_cached(page, request):
+    """annotated_page_parts(), rendered once per version of the page and of what it shows
+    (conflicts.fragments). `annotation_notes` (the notes with their records, for a site's own
+    templates) is read only if a template asks for it."""
+    parts = fragment_cached(page_fragment_key(page, request, "annotated"), lambda: annotated_page_parts(page))
+    return {**parts, "annotation_notes": SimpleLazyObject(lambda: annotated_body(page)["annotation_notes"])}
 
 
 def page_lead_image(page):
@@ -300,9 +331,10 @@ def map_features(locations):
     return {"type": "FeatureCollection", "features": features}
 
 
-def explainer_list_related(page, *, exclude=(), limit=5):
-    """Live explainers sharing the page's conflict or one of its places."""
-    place_ids = [place.pk for place in page.places.all()]
+def explainer_list_related(page, *, exclude=(), limit=5, place_ids=None):
+    """Live explainers sharing the page's conflict or one of its places (`place_ids`, when read)."""
+    if place_ids is None:
+        place_ids = [place.pk for place in page.places.all()]
     condition = Q(places__in=place_ids)
     if page.conflict_id:
         condition |= Q(conflict_id=page.conflict_id)
@@ -310,9 +342,10 @@ def explainer_list_related(page, *, exclude=(), limit=5):
     return coverage.specific_pages(explainers.order_by("-last_published_at", "-pk")[:limit], **EXPLAINER_LIST_RELATIONS)
 
 
-def article_list_related(page, *, limit=5):
-    """Live articles sharing the page's conflict or one of its places."""
-    place_ids = [place.pk for place in page.places.all()]
+def article_list_related(page, *, limit=5, place_ids=None):
+    """Live articles sharing the page's conflict or one of its places (`place_ids`, when read)."""
+    if place_ids is None:
+        place_ids = [place.pk for place in page.places.all()]
     condition = Q(places__in=place_ids)
     if page.conflict_id:
         condition |= Q(conflict_id=page.conflict_id)
@@ -331,17 +364,22 @@ def location_with_descendants(location):
 
 
 CLAIMS_PER_PLACE_PAGE = 50
+CITING_PAGES_PER_CLAIM_PAGE = 20
 
 
-def location_page_context(location, *, place_ids=None, page_number=None):
-    """The latest articles and explainers about the place, and its claims a page at a time
-    (`page_number`). `place_ids`: the place and the places inside it, when already read."""
+def location_page_context(location, *, place_ids=None, cursor=None):
+    """The latest articles and explainers about the place, and its claims CLAIMS_PER_PLACE_PAGE at a
+    time from `cursor` (keyset, latest change first). `place_ids`: the place and the places inside
+    it, when already read. Each page is probed by its own annotations, newest first, so a place
+    mentioned by thousands of pages costs what a quiet one costs."""
     ids = location_with_descendants(location) if place_ids is None else place_ids
-    mentioned = Annotation.objects.filter(location_id__in=ids).values("page_id")
-    about = Q(places__in=ids) | Q(pk__in=mentioned)
+    about = Q(places__in=ids) | Exists(Annotation.objects.filter(page_id=OuterRef("pk"), location_id__in=ids))
     articles = coverage.articles(about | Q(dateline_place__in=ids)).live().public()
     explainers = coverage.explainers(about).live().public()
-    claims = public_claims().filter(places__in=ids).select_related("conflict")
+    placed = Exists(Claim.places.through.objects.filter(claim_id=OuterRef("pk"), location_id__in=ids))
+    claims, next_cursor = keyset_page(
+        [public_claims().filter(placed).select_related("conflict")], "status_changed_at", cursor, CLAIMS_PER_PLACE_PAGE
+    )
     children = list(Location.objects.filter(parent=location).order_by("name"))
     return {
         "children": children,
@@ -351,35 +389,33 @@ def location_page_context(location, *, place_ids=None, page_number=None):
         "explainers": coverage.specific_pages(
             explainers.order_by("-last_published_at", "-pk")[:20], **EXPLAINER_LIST_RELATIONS
         ),
-        **claims_page(claims.distinct().order_by("-status_changed_at", "pk"), CLAIMS_PER_PLACE_PAGE, page_number),
+        "claims": claims,
+        "cursor": cursor_parse(cursor) and cursor,
+        "next_cursor": next_cursor,
         "map": map_features([location, *children]),
     }
 
 
-def claims_page(claims, per_page, page_number):
-    page_obj = Paginator(claims, per_page).get_page(page_number)
-    return {"page_obj": page_obj, "claims": list(page_obj.object_list)}
-
-
-def claim_page_context(claim, *, page_number=None):
-    """A public claim with its timeline, who says it and the live pages that carry it, a page at a
-    time (`page_number`), latest first.
+def claim_page_context(claim, *, cursor=None):
+    """A public claim with its timeline, who says it and the live pages that carry it, latest first,
+    CITING_PAGES_PER_CLAIM_PAGE at a time from `cursor` (keyset: a claim cited by every article costs
+    what a claim cited once costs).
 
     `reported_at` is when the desk recorded the claim (its first history row), shown beside
     when the event happened (`claim.event_label`).
     """
-    carried_by = pages_carrying(claim, public_pages()).select_related("content_type").order_by(
-        "-first_published_at", "-pk"
-    )
+    public = public_pages().select_related("content_type")
+    carrying = [public.filter(condition) for condition in carrying_conditions(claim)]
+    pages, next_cursor = keyset_page(carrying, "first_published_at", cursor, CITING_PAGES_PER_CLAIM_PAGE)
     status_changes = list(claim.status_changes.order_by("changed_at", "pk"))
-    page_obj = Paginator(carried_by, CITING_PAGES_PER_CLAIM_PAGE).get_page(page_number)
     return {
         "claim": claim,
         "status_changes": status_changes,
         "merged_status_changes": claim_merged_history(claim),
         "reported_at": status_changes[0].changed_at if status_changes else None,
-        "page_obj": page_obj,
-        "pages": list(page_obj.object_list),
+        "cursor": cursor_parse(cursor) and cursor,
+        "next_cursor": next_cursor,
+        "pages": pages,
     }
 
 

@@ -47,10 +47,16 @@ def tally_page_context(tally):
     return tallies_shown([tally])[0]
 
 
+TALLIES_ON_CONFLICT_PAGE = 10
+
+
 def conflict_figures_context(conflict):
-    """The conflict's public tallies, drawn, and its timeline of claims and figures by event time."""
+    """The conflict's latest public tallies (TALLIES_ON_CONFLICT_PAGE, each with its own page), drawn,
+    and its timeline of claims and figures by event time: the page is the same size whatever the
+    number of tallies."""
+    tallies = tally_queryset().filter(conflict=conflict).order_by("-event_start", "name", "pk")
     return {
-        "tallies": tallies_shown(tally_queryset().filter(conflict=conflict).order_by("-event_start", "name", "pk")),
+        "tallies": tallies_shown(tallies[:TALLIES_ON_CONFLICT_PAGE]),
         "timeline": conflict_timeline(conflict),
     }
 

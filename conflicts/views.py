@@ -74,7 +74,7 @@ def claim_page(request, claim):
         "places",
         Prefetch("attributions", queryset=selectors.attribution_list_public()),
     )
-    context = selectors.claim_page_context(claim, page_number=request.GET.get("page"))
+    context = selectors.claim_page_context(claim, cursor=request.GET.get("before"))
     attributions = list(claim.attributions.all())
     context.update({
         "attributions": attributions,
@@ -91,7 +91,7 @@ def location_detail(request, slug):
 
     def render():
         context = {"location": location, **selectors.location_page_context(
-            location, place_ids=place_ids, page_number=request.GET.get("page")
+            location, place_ids=place_ids, cursor=request.GET.get("before")
         )}
         context["jsonld"] = structured_data.place(location, request)
         return TemplateResponse(request, "conflicts/location_detail.html", context)

@@ -342,6 +342,7 @@ CONFLICTS = {
     "SOURCING_POLICY_URL": os.environ.get("SOURCING_POLICY_URL", "/unnamed-sources/"),
     "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", DEBUG),
     "PAGE_CACHE_TIMEOUT": int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600")),
+    "FRAGMENT_CACHE_TIMEOUT": int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "86400")),
     "PAGE_CACHE_S_MAXAGE": int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600")),
     # The sitemap index and its sections (newsroom/urls.py), for the CDN's purges.
     "PAGE_CACHE_SITEMAP_PATHS": (

@@ -11,3 +11,5 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # The page cache is off unless a test turns it on (tests/conflicts/test_page_cache.py): the
 # suite's tests edit rows directly, outside the change events that purge it.
 os.environ.setdefault("PAGE_CACHE_TIMEOUT", "0")
+# Likewise the fragments of reader pages (tests/conflicts/test_fragments.py turns them on).
+os.environ.setdefault("FRAGMENT_CACHE_TIMEOUT", "0")

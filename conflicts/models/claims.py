@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -23,6 +22,7 @@ from .mixins import (
     StatusHistoryMixin,
     TimestampedModel,
     event_time_constraints,
+    record_url,
     status_change_constraints,
 )
 
@@ -109,7 +109,7 @@ class Claim(index.Indexed, MergeableMixin, StatusHistoryMixin, EventTimeMixin, T
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"
 
     def get_absolute_url(self):
-        return reverse("conflicts:claim", kwargs={"pk": self.pk})
+        return record_url("conflicts:claim", "pk", self.pk)
 
 
 class ClaimStatusChange(AbstractStatusChange):

@@ -1,11 +1,10 @@
 """Conflicts: the theatres that group places, claims, articles and explainers."""
 
 from django.db import models
-from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .mixins import TimestampedModel
+from .mixins import TimestampedModel, record_url
 
 
 class Conflict(index.Indexed, TimestampedModel):
@@ -36,4 +35,4 @@ class Conflict(index.Indexed, TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("conflicts:conflict", kwargs={"slug": self.slug})
+        return record_url("conflicts:conflict", "slug", self.slug)

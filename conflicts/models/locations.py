@@ -3,14 +3,13 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import GeoPrecision, LocationKind
 from ..geojson import geometry_normalise, validate_geometry
 from ..widgets import conflicts_chooser
-from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel
+from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel, record_url
 
 
 class Location(index.Indexed, MergeableMixin, TimestampedModel):
@@ -133,7 +132,7 @@ class Location(index.Indexed, MergeableMixin, TimestampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("conflicts:location", kwargs={"slug": self.slug})
+        return record_url("conflicts:location", "slug", self.slug)
 
     @property
     def alternative_name_list(self):

@@ -2,13 +2,12 @@
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from encrypted_model_fields.fields import EncryptedCharField, EncryptedTextField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..choices import Reliability, SourceKind
-from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel
+from .mixins import MergeableMixin, MergeableQuerySet, TimestampedModel, record_url
 
 # Field names that must never leave the newsroom: no public page, API, feed, log or
 # unprivileged admin screen. Everything that serialises a Source checks against this.
@@ -110,4 +109,4 @@ class Source(index.Indexed, MergeableMixin, TimestampedModel):
         return self.public_label
 
     def get_absolute_url(self):
-        return reverse("conflicts:source", kwargs={"pk": self.pk})
+        return record_url("conflicts:source", "pk", self.pk)

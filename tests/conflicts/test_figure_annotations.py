@@ -104,7 +104,7 @@ def test_rendering_costs_the_same_queries_whatever_the_number_of_figures(site_tr
 
 # The article page with figure spans, measured: the count is the same for 2 and 20 figures (one of
 # them reads when what the page shows last changed, for its ETag and Last-Modified).
-RENDER_QUERIES = 19
+RENDER_QUERIES = 17
 
 
 @pytest.fixture

@@ -102,3 +102,14 @@ def test_a_source_is_attributed_to_a_claim_once():
     claim = make_claim(sources=[source])
     with pytest.raises(IntegrityError), transaction.atomic():
         ClaimAttribution.objects.create(claim=claim, source=source, credibility=3)
+
+
+def test_record_addresses_are_those_django_reverses(db):
+    from django.urls import reverse
+
+    from conflicts.models import Claim, Conflict, Location, Source
+
+    assert Claim(pk=42).get_absolute_url() == reverse("conflicts:claim", kwargs={"pk": 42}) == "/claims/42/"
+    assert Source(pk=7).get_absolute_url() == reverse("conflicts:source", kwargs={"pk": 7})
+    assert Location(slug="sheik-aqil").get_absolute_url() == reverse("conflicts:location", kwargs={"slug": "sheik-aqil"})
+    assert Conflict(slug="idlib").get_absolute_url() == reverse("conflicts:conflict", kwargs={"slug": "idlib"})

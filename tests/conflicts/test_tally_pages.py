@@ -94,3 +94,11 @@ def test_the_pages_cost_the_same_queries_for_3_and_30_figures(tally, conflict, u
 
 # The conflict page adds one query for when what it shows last changed (its ETag).
 PAGE_QUERIES = {"tally": 5, "conflict": 19}
+
+
+def test_the_conflict_page_draws_its_ten_latest_tallies_however_many_it_has(tally, conflict):
+    later = [make_tally(conflict=conflict, name=f"Displaced, week {week}", event_start=date(2021, 1, week))
+             for week in range(1, 12)]
+    html = page(f"/conflicts/{conflict.slug}/")
+    drawn = [int(pk) for pk in re.findall(r'<section class="tally-section" id="tally-(\d+)"', html)]
+    assert drawn == [tally.pk for tally in reversed(later)][:10]

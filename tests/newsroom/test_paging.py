@@ -7,7 +7,7 @@ from unittest import mock
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ConflictFactory, LocationFactory, SourceFactory, make_article, make_claim
+from tests.factories import ConflictFactory, LocationFactory, SourceFactory, make_article, make_claim, make_explainer
 from tests.newsroom.test_reader_pages import sitemap_locations
 
 
@@ -22,21 +22,38 @@ def claim_review(html):
     return next(item for item in map(json.loads, blocks) if item.get("@type") == "ClaimReview")
 
 
-def test_a_claim_page_lists_its_citing_pages_twenty_at_a_time(client, site_tree):
+def next_link(html):
+    found = re.search(r'<link rel="next" href="\?before=([0-9]+-[0-9]+)">', html)
+    return found and found.group(1)
+
+
+def test_a_claim_page_lists_its_citing_pages_twenty_at_a_time_newest_first(client, site_tree):
     claim = make_claim(statement="Posts were shelled", conflict=ConflictFactory(), status="confirmed")
-    cite(site_tree, claim, 23)
+    cite(site_tree, claim, 22)
+    make_explainer(site_tree["explainers"], title="The posts", conflict=claim.conflict, claims=[claim],
+                   body=[("paragraph", f'<p><a linktype="claim" id="{claim.pk}">claim</a></p>')])
     first = client.get(claim.get_absolute_url()).content.decode()
-    assert first.count('<li class="card">') == 20
-    assert '<link rel="next" href="?page=2">' in first and 'rel="prev"' not in first
+    titles = re.findall(r'<li class="card"><a href="[^"]+">([^<]+)</a>', first)
+    assert titles == ["The posts", *[f"Story {i}" for i in range(21, 2, -1)]]
     assert len(claim_review(first)["itemReviewed"]["appearance"]) == 20
-    second = client.get(claim.get_absolute_url(), {"page": 2}).content.decode()
-    assert second.count('<li class="card">') == 3
-    assert '<link rel="prev" href="?page=1">' in second and '<link rel="next"' not in second
+    cursor = next_link(first)
+    second = client.get(claim.get_absolute_url(), {"before": cursor}).content.decode()
+    assert re.findall(r'<li class="card"><a href="[^"]+">([^<]+)</a>', second) == ["Story 2", "Story 1", "Story 0"]
+    assert next_link(second) is None and '<a href="?">Latest</a>' in second
     assert len(claim_review(second)["itemReviewed"]["appearance"]) == 3
-    assert client.get(claim.get_absolute_url(), {"page": "x"}).status_code == 200
+    assert client.get(claim.get_absolute_url(), {"before": "x"}).content.decode().count('<li class="card">') == 20
 
 
-def test_a_place_page_lists_its_claims_fifty_at_a_time(client, site_tree):
+def test_a_deep_page_of_a_claim_costs_what_the_first_costs(client, site_tree):
+    claim = make_claim(statement="Posts were shelled", conflict=ConflictFactory(), status="confirmed")
+    cite(site_tree, claim, 45)
+    first = client.get(claim.get_absolute_url()).content.decode()
+    second = client.get(claim.get_absolute_url(), {"before": next_link(first)}).content.decode()
+    third_path = f"{claim.get_absolute_url()}?before={next_link(second)}"
+    assert section_queries(client, claim.get_absolute_url()) == section_queries(client, third_path)
+
+
+def test_a_place_page_lists_its_claims_fifty_at_a_time_latest_change_first(client, site_tree):
     conflict = ConflictFactory()
     place = LocationFactory(slug="saraqib")
     for i in range(52):
@@ -44,10 +61,11 @@ def test_a_place_page_lists_its_claims_fifty_at_a_time(client, site_tree):
     body = "".join(f'<a linktype="claim" id="{pk}">c</a> ' for pk in place.claims.values_list("pk", flat=True))
     make_article(site_tree["news"], title="Every claim", conflict=conflict, body=[("paragraph", f"<p>{body}</p>")])
     first = client.get("/places/saraqib/").content.decode()
-    assert first.count('class="status status-') == 50
-    assert '<link rel="next" href="?page=2">' in first
-    second = client.get("/places/saraqib/", {"page": 2}).content.decode()
-    assert second.count('class="status status-') == 2
+    listed = re.findall(r'<a href="/claims/\d+/">(Claim \d+)</a>', first)
+    assert listed == [f"Claim {i}" for i in range(51, 1, -1)]
+    second = client.get("/places/saraqib/", {"before": next_link(first)}).content.decode()
+    assert re.findall(r'<a href="/claims/\d+/">(Claim \d+)</a>', second) == ["Claim 1", "Claim 0"]
+    assert next_link(second) is None
 
 
 def section_queries(client, path):

@@ -175,7 +175,7 @@ def coverage(site_tree, conflict, place, n):
 # a claim page also reads the history of claims merged into it, a conflict page its tallies and its
 # timeline of claims and figures).
 PAGE_QUERIES = {
-    "home": 10, "article": 24, "explainer": 19, "explainer-index": 12, "claim": 12, "place": 15, "conflict": 19,
+    "home": 10, "article": 22, "explainer": 18, "explainer-index": 12, "claim": 12, "place": 14, "conflict": 19,
     "source": 6, "search": 10, "feed": 4,
 }
 
@@ -201,3 +201,25 @@ def test_page_queries_do_not_grow_with_content(client, site_tree, page_type):
     large = queries(client, path(claim, source, 8))
     assert large == small, f"{page_type}: {small} queries with 2 of everything, {large} with 8 more"
     assert small == PAGE_QUERIES[page_type]
+
+
+# With the fragments of reader pages kept (conflicts.fragments), exact queries of an article's first
+# request, which renders its fragment, and of the next, which reads it: the fragment's version (the
+# page's visibility and purge generation) is one query; the records its body annotates (claims, who
+# says them, sources, places) are read only to render it.
+FRAGMENT_QUERIES = {"miss": 23, "hit": 19}
+
+
+def test_article_queries_with_kept_fragments_do_not_grow_with_content(client, site_tree, settings):
+    settings.CONFLICTS = {**settings.CONFLICTS, "FRAGMENT_CACHE_TIMEOUT": 3600}
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "fragment-queries"}}
+    conflict = ConflictFactory(slug="idlib")
+    place = LocationFactory(slug="idlib-province")
+    counts = {}
+    for n in (2, 8):
+        coverage(site_tree, conflict, place, n)
+        client.get(f"/news/article-{n}-1/")  # warm Wagtail's site and content-type caches
+        path = f"/news/article-{n}-0/"
+        counts[n] = {"miss": queries(client, path), "hit": queries(client, path)}
+    assert counts[2] == counts[8] == FRAGMENT_QUERIES
