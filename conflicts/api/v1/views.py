@@ -1,7 +1,10 @@
 """Read-only partner resources. Every queryset starts from what the calling partner may receive."""
 
-from django.db.models import Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -84,9 +87,22 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         return [by_pk.get(row["pk"]) for row in rows]
 
     def detail_version(self):
-        """A detail shows the body and every record it cites: its moment is read by freshness."""
-        page = self.get_object()
+        """A detail shows the body and every record it cites: freshness reads its moment from the
+        page's id, model and conflict, before the page itself is loaded."""
+        page = self.page_reference()
         return page.pk, freshness.page_moment(page)
+
+    def page_reference(self):
+        """The requested page as an instance of its model holding only its id and conflict (what
+        page_moment reads), from one query; 404 outside the partner's scope."""
+        conflicts = [
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values("conflict_id")[:1]) for model in self.page_models()
+        ]
+        conflict = Coalesce(*conflicts) if len(conflicts) > 1 else conflicts[0]
+        pages = self.filter_queryset(self.get_queryset()).values("pk", "content_type_id", conflict_id=conflict)
+        row = get_object_or_404(pages, pk=self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        return model(pk=row["pk"], conflict_id=row["conflict_id"])
 
     def get_object(self):
         if not hasattr(self, "_object"):
