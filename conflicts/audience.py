@@ -94,7 +94,7 @@ def partner_claims(partner, *, pages=None):
     """Claims of the partner's conflicts that its coverage (`pages`, by default partner_pages())
     carries, in the text or as key claims."""
     pages = partner_pages(partner) if pages is None else pages
-    return Claim.objects.current().filter(conflict__in=partner_conflict_ids(partner)).carried_by(pages)
+    return Claim.objects.current().filter(conflict__in=partner_conflict_ids(partner)).carried_by_each(pages)
 
 
 def partner_sources(partner):
