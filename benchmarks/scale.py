@@ -296,9 +296,18 @@ def main():
     finally:
         for server in servers.values():
             server.stop()
-    publish = {label: child(url, "on", static_root, "publish", str(found[label]["large_article"]))
+    publish = {label: publish_or_failure(url, static_root, found[label]["large_article"])
                for label, url in databases.items()}
     report(found, cached_queries, results, memory, publish, options, modes)
+
+
+def publish_or_failure(database, static_root, page_pk):
+    """The publish measurement, or NaN when it fails (a statement timeout): the table is still printed."""
+    try:
+        return child(database, "on", static_root, "publish", str(page_pk))
+    except subprocess.CalledProcessError as error:
+        print(f"publish failed: {error.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return {"publish_ms": float("nan")}
 
 
 def report(found, cached_queries, results, memory, publish, options, modes):

@@ -105,14 +105,17 @@ def partner_pages(partner, *, live=True):
     return pages.live() if live else pages
 
 
-def partner_claims(partner):
-    """Claims of the partner's conflicts that its coverage carries (in the text or as key claims)."""
-    return Claim.objects.current().filter(conflict__in=partner_conflict_ids(partner)).carried_by(partner_pages(partner))
+def partner_claims(partner, *, pages=None):
+    """Claims of the partner's conflicts that its coverage (`pages`, by default partner_pages())
+    carries, in the text or as key claims."""
+    pages = partner_pages(partner) if pages is None else pages
+    return Claim.objects.current().filter(conflict__in=partner_conflict_ids(partner)).carried_by_each(pages)
 
 
 def partner_sources(partner):
     """Sources cited in the partner's coverage, or saying one of its claims."""
-    return Source.objects.current().cited_by(partner_pages(partner), claims=partner_claims(partner))
+    pages = partner_pages(partner)
+    return Source.objects.current().cited_by(pages, claims=partner_claims(partner, pages=pages))
 
 
 def partner_locations(partner):

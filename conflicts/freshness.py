@@ -11,17 +11,34 @@ import hashlib
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from .audience import carrying_conditions
 from .conf import article_models, reporting_models
-from .models import Annotation, Claim, ClaimAttribution, Conflict, Figure, Location, PageTombstone, Source, Tally
+from .models import (
+    Annotation,
+    Claim,
+    ClaimAttribution,
+    Conflict,
+    Figure,
+    Location,
+    PageTombstone,
+    Partner,
+    Source,
+    Tally,
+)
 
 
 def latest(queryset, field="updated_at"):
     """The latest `field` of `queryset`, as a subquery: a walk down an index on `field` when the rows
     are many (NULLs, which PostgreSQL sorts first in a descending scan, are left out)."""
     return Subquery(queryset.filter(**{f"{field}__isnull": False}).order_by(F(field).desc()).values(field)[:1])
+
+
+def latest_in_index(model, field="updated_at"):
+    """The latest value of a table's indexed, non-null `field`, as a subquery that PostgreSQL reads
+    from the end of the index (`latest()`'s NULLS LAST ordering would sort the whole table)."""
+    return Subquery(model.objects.order_by(f"-{field}").values(field)[:1])
 
 
 def latest_of(record, **subqueries):
@@ -151,32 +168,51 @@ def conflict_moment(conflict):
     )
 
 
+def partner_lists_moment(partner):
+    """A bound on when any page of any of the partner's lists last changed, content or membership:
+    the latest change of the partner's settings (its conflicts), of any claim, source, place,
+    conflict, figure or tally, of any page (Wagtail logs every publish, unpublish, move and change
+    of privacy) and of any removal. Read from the end of each table's index, so its cost does not
+    grow with coverage; a list's ETag names its exact rows, this bound answers If-Modified-Since."""
+    row = Partner.objects.filter(pk=partner.pk).values(
+        "updated_at",
+        pages=latest_in_index(PageLogEntry, "timestamp"),
+        removals=latest_in_index(PageTombstone, "removed_at"),
+        **{model._meta.model_name: latest_in_index(model) for model in (Claim, Source, Location, Conflict, Figure, Tally)},
+    ).first()
+    return max((moment for moment in (row or {}).values() if moment is not None), default=None)
+
+
 # Conditional answers
 
 
-def validators(moment, *parts):
-    """(ETag, Last-Modified) for an output of `parts` (its kind, id, format...) as of `moment`.
+def validators(moment, *parts, modified=None):
+    """(ETag, Last-Modified) for an output of `parts` (its kind, id, format...) as of `moment`;
+    `modified`, when given, is the Last-Modified instead of `moment` (a bound for an output whose
+    parts already name every version it shows).
 
     The ETag is weak: the same moment gives the same content, not the same bytes (a nonce may differ).
     """
+    modified = modified or moment
     stamp = moment.isoformat() if moment else ""
     digest = hashlib.blake2b("|".join(map(str, (*parts, stamp))).encode(), digest_size=12).hexdigest()
-    return f'W/"{digest}"', (http_date(moment.timestamp()) if moment else None)
+    return f'W/"{digest}"', (http_date(modified.timestamp()) if modified else None)
 
 
-def not_modified(request, moment, *parts):
+def not_modified(request, moment, *parts, modified=None):
     """A 304 (or 412) when the client's copy is of `moment`, before anything is rendered; else None."""
-    if moment is None or request.method not in ("GET", "HEAD"):
+    modified = modified or moment
+    if modified is None or request.method not in ("GET", "HEAD"):
         return None
-    etag, _last_modified = validators(moment, *parts)
-    response = get_conditional_response(request, etag=etag, last_modified=int(moment.timestamp()))
+    etag, last_modified = validators(moment, *parts, modified=modified)
+    response = get_conditional_response(request, etag=etag, last_modified=int(modified.timestamp()))
     if response is not None and response.status_code == 304:
-        response["ETag"], response["Last-Modified"] = validators(moment, *parts)
+        response["ETag"], response["Last-Modified"] = etag, last_modified
     return response
 
 
-def mark(response, moment, *parts):
+def mark(response, moment, *parts, modified=None):
     """Sets the ETag and Last-Modified a later conditional request is compared with."""
-    if moment is not None and response.status_code == 200:
-        response["ETag"], response["Last-Modified"] = validators(moment, *parts)
+    if (modified or moment) is not None and response.status_code == 200:
+        response["ETag"], response["Last-Modified"] = validators(moment, *parts, modified=modified)
     return response

@@ -1,5 +1,7 @@
 """Claims, their status history and the sources that make them."""
 
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -33,15 +35,31 @@ class ClaimQuerySet(MergeableQuerySet, StatusGuardedQuerySet):
 
     def carried_by(self, pages):
         """Claims the given pages carry: annotated in their text, or listed as an explainer's key claims."""
-        # Correlated EXISTS: each claim is probed through the index on its annotations' claim
-        # (stopping at the first one in `pages`), where `IN (…) OR IN (…)` would hash or rescan
-        # every annotation row.
+        # Correlated EXISTS: each claim is probed through the index on its rows' claim (stopping at
+        # the first one in `pages`), or PostgreSQL hashes the rows of a few pages; `IN (…) OR IN (…)`
+        # would hash or rescan every annotation row.
+        rows = self._carrying_rows(pages)
+        carried = Exists(rows[0])
+        for more in rows[1:]:
+            carried |= Exists(more)
+        return self.filter(carried)
+
+    def carried_by_each(self, pages):
+        """The claims carried_by() gives, tested one claim at a time, for a list that stops at its
+        page's size whatever the coverage: one EXISTS over the UNION ALL of a claim's rows, which
+        PostgreSQL cannot hash. For carried_by()'s EXISTS OR EXISTS it hashed every annotation row
+        when it expected many claims (930 ms for a partner's claims page at 10k articles)."""
+        rows = self._carrying_rows(pages)
+        return self.filter(Exists(reduce(lambda union, more: union.union(more, all=True), rows)))
+
+    def _carrying_rows(self, pages):
+        """The annotation and key-claim rows that carry the outer query's claim in one of `pages`."""
         page_ids = pages.values("pk")
         annotations = self.model._meta.get_field("annotations").related_model
-        carried = Exists(annotations.objects.filter(claim=OuterRef("pk"), page__in=page_ids))
-        for key_claims in key_claim_models():
-            carried |= Exists(key_claims.objects.filter(claim=OuterRef("pk"), page__in=page_ids))
-        return self.filter(carried)
+        return [
+            model.objects.filter(claim=OuterRef("pk"), page__in=page_ids).order_by().values("pk")
+            for model in (annotations, *key_claim_models())
+        ]
 
     def carried_by_pages(self, page_ids):
         """Claims a few pages (their ids) carry: one IN over a UNION of those pages' rows, read through

@@ -204,7 +204,7 @@ def test_claims_expose_and_filter_by_event_time(client_for, site_tree, conflict)
     assert ids(client_for.get("/api/v1/claims/", {"event_before": "2020-09-30"})) == []
 
 
-@pytest.mark.parametrize(("resource", "queries"), [("figures", 6), ("tallies", 7)])
+@pytest.mark.parametrize(("resource", "queries"), [("figures", 8), ("tallies", 9)])
 def test_list_query_count_does_not_grow_with_the_number_of_figures(
     client_for, site_tree, conflict, resource, queries, django_assert_num_queries
 ):

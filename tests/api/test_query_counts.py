@@ -46,31 +46,34 @@ def build_coverage(site_tree, conflict, size):
             "location": place, "tally": tally, "figure": figures[0], "conflict": conflict}
 
 
-# (path template, exact queries): the same whether the records cite 2 or 40 others.
+# (path template, exact queries with nothing cached): the same whether the records cite 2 or 40
+# others. A list reads its page's ids and versions and the partner's lists' moment, then loads
+# the records; a detail reads its version (an article or explainer: its id, model and conflict,
+# then its moment), then loads the record.
 RESOURCES = {
-    "/api/v1/articles/": 6,
-    "/api/v1/articles/{article}/": 14,
-    "/api/v1/articles/{article}/?format=ninjs": 14,
-    "/api/v1/articles/{article}/annotations/": 14,
-    "/api/v1/explainers/": 6,
-    "/api/v1/explainers/{explainer}/": 13,
-    "/api/v1/explainers/{explainer}/annotations/": 13,
-    "/api/v1/claims/": 7,
-    "/api/v1/claims/{claim}/": 7,
-    "/api/v1/sources/": 5,
+    "/api/v1/articles/": 8,
+    "/api/v1/articles/{article}/": 15,
+    "/api/v1/articles/{article}/?format=ninjs": 15,
+    "/api/v1/articles/{article}/annotations/": 15,
+    "/api/v1/explainers/": 8,
+    "/api/v1/explainers/{explainer}/": 14,
+    "/api/v1/explainers/{explainer}/annotations/": 14,
+    "/api/v1/claims/": 9,
+    "/api/v1/claims/{claim}/": 8,
+    "/api/v1/sources/": 6,
     "/api/v1/sources/{source}/": 5,
-    "/api/v1/locations/": 4,
-    "/api/v1/locations/?format=geojson": 4,
-    "/api/v1/locations/{location}/": 4,
-    "/api/v1/locations/{location}/?format=geojson": 4,
-    "/api/v1/conflicts/": 3,
-    "/api/v1/conflicts/{conflict}/": 3,
-    "/api/v1/figures/": 6,
-    "/api/v1/figures/?format=csv": 6,
-    "/api/v1/figures/{figure}/": 6,
-    "/api/v1/tallies/": 7,
-    "/api/v1/tallies/{tally}/": 7,
-    "/api/v1/tombstones/": 3,
+    "/api/v1/locations/": 6,
+    "/api/v1/locations/?format=geojson": 6,
+    "/api/v1/locations/{location}/": 5,
+    "/api/v1/locations/{location}/?format=geojson": 5,
+    "/api/v1/conflicts/": 5,
+    "/api/v1/conflicts/{conflict}/": 4,
+    "/api/v1/figures/": 8,
+    "/api/v1/figures/?format=csv": 8,
+    "/api/v1/figures/{figure}/": 7,
+    "/api/v1/tallies/": 9,
+    "/api/v1/tallies/{tally}/": 8,
+    "/api/v1/tombstones/": 5,
 }
 
 
@@ -97,20 +100,75 @@ def test_every_resource_runs_its_pinned_number_of_queries(client_for, site_tree,
     assert measure(client_for, records) == RESOURCES
 
 
-# A conditional request answered 304: the same lookups, nothing rendered or serialized.
+# With the representations cached: the key, the partner's pages (Wagtail reads view restrictions),
+# a list's ids and versions, its Site (cursor links) and the partner's lists' moment, a detail's
+# version (a page's reference and moment); no record loaded. The same for 2 and 40 cited records.
+CACHED = {
+    "/api/v1/articles/": 5,
+    "/api/v1/articles/{article}/": 4,
+    "/api/v1/articles/{article}/?format=ninjs": 4,
+    "/api/v1/articles/{article}/annotations/": 4,
+    "/api/v1/explainers/": 5,
+    "/api/v1/explainers/{explainer}/": 4,
+    "/api/v1/claims/": 5,
+    "/api/v1/claims/{claim}/": 3,
+    "/api/v1/sources/": 5,
+    "/api/v1/sources/{source}/": 3,
+    "/api/v1/locations/": 5,
+    "/api/v1/locations/?format=geojson": 5,
+    "/api/v1/locations/{location}/": 3,
+    "/api/v1/conflicts/": 4,
+    "/api/v1/conflicts/{conflict}/": 2,
+    "/api/v1/figures/": 5,
+    "/api/v1/figures/?format=csv": 5,
+    "/api/v1/figures/{figure}/": 3,
+    "/api/v1/tallies/": 5,
+    "/api/v1/tallies/{tally}/": 3,
+    "/api/v1/tombstones/": 4,
+}
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_unchanged_records_are_answered_from_the_cache_without_loading_them(client_for, site_tree, conflict, size):
+    records = build_coverage(site_tree, conflict, size)
+    PartnerKey.objects.update(last_used_at=timezone.now() + timedelta(hours=1))
+    counts = {}
+    for template in CACHED:
+        path = template.format(**{name: record.pk for name, record in records.items()})
+        first = client_for.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client_for.get(path)
+        assert response.status_code == 200, path
+        assert response.content == first.content, path
+        counts[template] = len(queries)
+    assert counts == CACHED
+
+
+# A conditional request answered 304: the same lookups, nothing loaded, rendered or serialized.
 NOT_MODIFIED = {
-    "/api/v1/articles/{article}/": 8,
-    "/api/v1/articles/{article}/?format=ninjs": 8,
-    "/api/v1/articles/{article}/annotations/": 8,
-    "/api/v1/explainers/{explainer}/": 7,
-    "/api/v1/explainers/{explainer}/annotations/": 7,
-    "/api/v1/claims/{claim}/": 6,
-    "/api/v1/sources/{source}/": 4,
+    "/api/v1/articles/": 5,
+    "/api/v1/articles/{article}/": 4,
+    "/api/v1/articles/{article}/?format=ninjs": 4,
+    "/api/v1/articles/{article}/annotations/": 4,
+    "/api/v1/explainers/": 5,
+    "/api/v1/explainers/{explainer}/": 4,
+    "/api/v1/explainers/{explainer}/annotations/": 4,
+    "/api/v1/claims/": 5,
+    "/api/v1/claims/{claim}/": 3,
+    "/api/v1/sources/": 5,
+    "/api/v1/sources/{source}/": 3,
+    "/api/v1/locations/": 5,
+    "/api/v1/locations/?format=geojson": 5,
     "/api/v1/locations/{location}/": 3,
     "/api/v1/locations/{location}/?format=geojson": 3,
+    "/api/v1/conflicts/": 4,
     "/api/v1/conflicts/{conflict}/": 2,
-    "/api/v1/figures/{figure}/": 5,
-    "/api/v1/tallies/{tally}/": 6,
+    "/api/v1/figures/": 5,
+    "/api/v1/figures/?format=csv": 5,
+    "/api/v1/figures/{figure}/": 3,
+    "/api/v1/tallies/": 5,
+    "/api/v1/tallies/{tally}/": 3,
+    "/api/v1/tombstones/": 4,
 }
 RENDERERS = [
     "rest_framework.serializers.Serializer.to_representation",
@@ -118,6 +176,8 @@ RENDERERS = [
     "conflicts.api.v1.formats.article_ninjs",
     "conflicts.api.v1.formats.annotation_page",
     "conflicts.api.v1.formats.location_feature",
+    "conflicts.api.v1.formats.figure_csv",
+    "conflicts.api.v1.mixins.representations",
 ]
 
 

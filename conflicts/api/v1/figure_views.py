@@ -11,13 +11,9 @@ from rest_framework.response import Response
 
 from ... import audience
 from ...models import Figure, FigureStatusChange, Tally
-from . import filters, formats, schema, serializers
-from .views import FORMAT_PARAMETER, PartnerAPIMixin, loaded_moment
-
-
-def figure_moment(figure):
-    """When a figure's representation last changed, from what _figure_queryset loaded."""
-    return loaded_moment(figure, figure.conflict, figure.source, *figure.places.all())
+from . import filters, formats, schema, serializers, versions
+from .mixins import PartnerAPIMixin
+from .views import FORMAT_PARAMETER
 
 
 def _figure_queryset(figures):
@@ -55,11 +51,13 @@ class FigureViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     def partner_queryset(self):
         return _figure_queryset(audience.partner_figures(self.partner))
 
-    def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format != "csv":
-            return super().list(request, *args, **kwargs)
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        response = Response(formats.figure_csv(self.get_serializer(page, many=True).data))
+    def version(self):
+        return versions.figure()
+
+    def page_response(self, items):
+        if self.request.accepted_renderer.format != "csv":
+            return super().page_response(items)
+        response = Response(formats.figure_csv(items))
         links = [
             f'<{url}>; rel="{rel}"'
             for rel, url in (("next", self.paginator.get_next_link()), ("prev", self.paginator.get_previous_link()))
@@ -73,9 +71,6 @@ class FigureViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         if request.accepted_renderer.format == "csv":
             raise NotAcceptable(f"CSV is served for lists of figures: {reverse('api:v1:figure-list')}?format=csv")
         return super().retrieve(request, *args, **kwargs)
-
-    def record_moment(self, figure):
-        return figure_moment(figure)
 
 
 @extend_schema_view(
@@ -96,8 +91,5 @@ class TallyViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             Prefetch("figures", queryset=_figure_queryset(figures))
         )
 
-    def record_moment(self, tally):
-        return max(
-            [loaded_moment(tally, tally.conflict), *(figure_moment(figure) for figure in tally.figures.all())],
-            default=None,
-        )
+    def version(self):
+        return versions.tally()

@@ -107,8 +107,9 @@ def location_feature(location, request):
     }
 
 
-def feature_collection(locations, request, *, next_url=None, previous_url=None):
-    collection = {"type": "FeatureCollection", "features": [location_feature(loc, request) for loc in locations]}
+def feature_collection(features, *, next_url=None, previous_url=None):
+    """A FeatureCollection of features made by location_feature()."""
+    collection = {"type": "FeatureCollection", "features": list(features)}
     # Foreign members (RFC 7946 §6.1) carry the cursor links.
     collection["links"] = [
         {"rel": rel, "href": url} for rel, url in (("next", next_url), ("prev", previous_url)) if url

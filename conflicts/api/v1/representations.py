@@ -23,18 +23,19 @@ def representation_key(*parts):
 
 def representations(records, *, serialize, key_of):
     """The representations of `records`, in order: cached ones as stored, the others from
-    `serialize(missing_records)` (one call for all of them), then stored."""
+    `serialize(missing_records)` (one call for all of them, None for a record that is gone), then stored."""
     keys = [key_of(record) for record in records]
     try:
         found = cache.get_many(keys)
     except Exception:  # a cache outage costs serialization, never the response
         logger.warning("Representation cache unreachable; serializing every record.")
         found = {}
-    missing = [record for record, key in zip(records, keys, strict=True) if key not in found]
+    missing = [(record, key) for record, key in zip(records, keys, strict=True) if key not in found]
     if missing:
-        fresh = dict(zip([key_of(record) for record in missing], serialize(missing), strict=True))
+        missing_records, missing_keys = zip(*missing, strict=True)
+        fresh = dict(zip(missing_keys, serialize(list(missing_records)), strict=True))
         try:
-            cache.set_many(fresh, TIMEOUT)
+            cache.set_many({key: value for key, value in fresh.items() if value is not None}, TIMEOUT)
         except Exception:
             logger.warning("Representation cache unreachable; representations not stored.")
         found.update(fresh)

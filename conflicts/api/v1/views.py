@@ -1,21 +1,23 @@
 """Read-only partner resources. Every queryset starts from what the calling partner may receive."""
 
-from django.db.models import Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAcceptable, NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from wagtail.models import Page
 
 from ... import audience, coverage, freshness
+from ...conf import article_models, explainer_models
 from ...models import (
     Claim,
     ClaimStatusChange,
@@ -25,10 +27,8 @@ from ...models import (
     Source,
 )
 from ...selectors import annotated_body, annotation_list_for_page, annotation_list_located, attribution_list_public
-from . import filters, formats, serializers
-from .auth import ApiKeyAuthentication, IsActivePartner, PartnerRateThrottle
-from .pagination import SyncPagination
-from .representations import representation_key, representations
+from . import filters, formats, serializers, versions
+from .mixins import PartnerAPIMixin
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, OpenApiParameter.QUERY,
@@ -57,102 +57,6 @@ ANNOTATION_PAGE_OBJECT = {
 }
 
 
-class FormatFirstNegotiation(DefaultContentNegotiation):
-    """`?format=` decides: a client asking for ninjs with `Accept: application/json` gets ninjs."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        fmt = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
-        if fmt:
-            chosen = [renderer for renderer in renderers if renderer.format == fmt]
-            if not chosen:
-                raise NotFound(f"Unknown format {fmt!r}; this resource offers: {', '.join(r.format for r in renderers)}.")
-            return chosen[0], chosen[0].media_type
-        return super().select_renderer(request, renderers, format_suffix)
-
-
-class PartnerAPIMixin:
-    content_negotiation_class = FormatFirstNegotiation
-    lookup_value_regex = r"[1-9][0-9]{0,17}"
-    authentication_classes = [ApiKeyAuthentication]
-    permission_classes = [IsActivePartner]
-    throttle_classes = [PartnerRateThrottle]
-    pagination_class = SyncPagination
-    filter_backends = [DjangoFilterBackend]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
-
-    schema_model = None
-
-    @property
-    def partner(self):
-        return self.request.auth.partner
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.schema_model.objects.none()
-        return self.partner_queryset()
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        renderer = getattr(request, "accepted_renderer", None)
-        if response.status_code >= 400 and getattr(renderer, "format", "json") not in ("json", "api"):
-            # Errors are plain JSON whatever format was asked for.
-            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
-        response = super().finalize_response(request, response, *args, **kwargs)
-        # What a partner receives depends on its key: never share a response between partners.
-        response["Cache-Control"] = "private, no-cache"
-        vary = response.get("Vary")
-        response["Vary"] = f"{vary}, Authorization" if vary else "Authorization"
-        return response
-
-    def record_moment(self, record):
-        """When the record's representation last changed, from what get_object() loaded (no query)."""
-        return record.updated_at
-
-    def item_moment(self, record):
-        """The same for an item of a list, from what the list loaded."""
-        return self.record_moment(record)
-
-    def representation_parts(self, record, moment):
-        return (type(self).__name__, record.pk, getattr(self, "action", None), self.request.accepted_renderer.format, moment)
-
-    def cached_representations(self, records, serialize, moment_of):
-        """Representations from the cache for records unchanged since they were stored (see
-        representations.py), `serialize(records)` for the others."""
-        partner = self.partner
-        return representations(
-            records, serialize=serialize,
-            key_of=lambda record: representation_key(
-                partner.pk, partner.updated_at, *self.representation_parts(record, moment_of(record))
-            ),
-        )
-
-    def answer(self, record, represent):
-        """304 when the partner's copy is current, decided before `represent()` serializes anything;
-        else the representation (cached while the record is unchanged) with its ETag and Last-Modified."""
-        moment = self.record_moment(record)
-        parts = self.representation_parts(record, None)
-        unchanged = freshness.not_modified(self.request, moment, *parts)
-        if unchanged is not None:
-            return unchanged
-        data = self.cached_representations([record], lambda records: [represent()], lambda record: moment)[0]
-        return freshness.mark(Response(data), moment, *parts)
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        data = self.cached_representations(
-            page, lambda records: self.get_serializer(records, many=True).data, self.item_moment
-        )
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
-        return self.answer(instance, lambda: self.get_serializer(instance).data)
-
-
-def loaded_moment(*records):
-    """The latest `updated_at` of records already loaded."""
-    return max((record.updated_at for record in records if record is not None), default=None)
-
-
 def _claim_prefetches():
     return [
         "places",
@@ -168,10 +72,37 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     list_relations = {"select": ("conflict",), "prefetch": ("places",)}
     detail_relations = list_relations
 
-    def paginate_queryset(self, queryset):
-        """The page's items as their specific page objects, loaded with one query per page model."""
-        pages = super().paginate_queryset(queryset)
-        return None if pages is None else coverage.specific_pages(pages, **self.list_relations)
+    def page_models(self):
+        raise NotImplementedError
+
+    def version(self):
+        return versions.page(self.page_models())
+
+    def load(self, rows):
+        """The pages of `rows` as their specific page objects, loaded with one query per page model."""
+        pages = coverage.specific_pages(
+            self.get_queryset().filter(pk__in=[row["pk"] for row in rows]), **self.list_relations
+        )
+        by_pk = {page.pk: page for page in pages}
+        return [by_pk.get(row["pk"]) for row in rows]
+
+    def detail_version(self):
+        """A detail shows the body and every record it cites: freshness reads its moment from the
+        page's id, model and conflict, before the page itself is loaded."""
+        page = self.page_reference()
+        return page.pk, freshness.page_moment(page)
+
+    def page_reference(self):
+        """The requested page as an instance of its model holding only its id and conflict (what
+        page_moment reads), from one query; 404 outside the partner's scope."""
+        conflicts = [
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values("conflict_id")[:1]) for model in self.page_models()
+        ]
+        conflict = Coalesce(*conflicts) if len(conflicts) > 1 else conflicts[0]
+        pages = self.filter_queryset(self.get_queryset()).values("pk", "content_type_id", conflict_id=conflict)
+        row = get_object_or_404(pages, pk=self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        return model(pk=row["pk"], conflict_id=row["conflict_id"])
 
     def get_object(self):
         if not hasattr(self, "_object"):
@@ -193,14 +124,6 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             context["rendering"] = self.page_rendering(self.get_object())
         return context
 
-    def record_moment(self, page):
-        return freshness.page_moment(page)
-
-    def item_moment(self, page):
-        """A list shows the page's own fields, its conflict, places and dateline."""
-        related = [page.conflict, getattr(page, "dateline_place", None), *page.places.all()]
-        return max([page.last_published_at, *(record.updated_at for record in related if record is not None)])
-
     @extend_schema(
         summary="The page's annotations as a W3C Web Annotation AnnotationPage (JSON-LD).",
         parameters=[OpenApiParameter("format", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=["jsonld", "json"])],
@@ -211,8 +134,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, renderer_classes=[formats.JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer])
     def annotations(self, request, pk=None):
-        page = self.get_object()
-        return self.answer(page, lambda: formats.annotation_page(page, self.page_rendering(page)["annotations"], request))
+        return self.answer(lambda page: formats.annotation_page(page, self.page_rendering(page)["annotations"], request))
 
 
 @extend_schema_view(
@@ -245,6 +167,9 @@ class ArticleViewSet(PageViewSet):
         "select": ("conflict", "dateline_place"), "prefetch": ("places", "update_log", "related_explainers"),
     }
 
+    def page_models(self):
+        return article_models()
+
     def partner_queryset(self):
         return audience.partner_articles(self.partner)
 
@@ -258,16 +183,15 @@ class ArticleViewSet(PageViewSet):
     def retrieve(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "ninjs":
             return super().retrieve(request, *args, **kwargs)
-        page = self.get_object()
 
-        def represent():
+        def represent(page):
             rendering = self.page_rendering(page)
             return formats.article_ninjs(
                 page, request, body_html=rendering["body_html"], annotations=rendering["annotations"],
                 records=rendering["annotation_records"],
             )
 
-        return self.answer(page, represent)
+        return self.answer(represent)
 
 
 @extend_schema_view(
@@ -278,6 +202,9 @@ class ExplainerViewSet(PageViewSet):
     serializer_class = serializers.ExplainerSerializer
     filterset_class = filters.ExplainerFilterSet
     detail_relations = {"select": ("conflict",), "prefetch": ("places", "key_claims")}
+
+    def page_models(self):
+        return explainer_models()
 
     def partner_queryset(self):
         return audience.partner_explainers(self.partner)
@@ -299,8 +226,8 @@ class ClaimViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         claims = audience.with_tombstones(audience.partner_claims(self.partner))
         return claims.select_related("conflict", "merged_into").prefetch_related(*_claim_prefetches())
 
-    def record_moment(self, claim):
-        return loaded_moment(claim, claim.conflict, *claim.places.all(), *(a.source for a in claim.attributions.all()))
+    def version(self):
+        return versions.claim()
 
 
 @extend_schema_view(
@@ -317,6 +244,9 @@ class SourceViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     def partner_queryset(self):
         return audience.with_tombstones(audience.partner_sources(self.partner)).select_related("merged_into")
+
+    def version(self):
+        return versions.mergeable()
 
 
 @extend_schema_view(
@@ -355,20 +285,25 @@ class LocationViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         locations = audience.with_tombstones(audience.partner_locations(self.partner))
         return locations.select_related("parent", "merged_into")
 
-    def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format != "geojson":
-            return super().list(request, *args, **kwargs)
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+    def version(self):
+        return versions.mergeable()
+
+    def represent_many(self, locations):
+        if self.request.accepted_renderer.format != "geojson":
+            return super().represent_many(locations)
+        return [formats.location_feature(location, self.request) for location in locations]
+
+    def page_response(self, items):
+        if self.request.accepted_renderer.format != "geojson":
+            return super().page_response(items)
         return Response(formats.feature_collection(
-            page, request,
-            next_url=self.paginator.get_next_link(), previous_url=self.paginator.get_previous_link(),
+            items, next_url=self.paginator.get_next_link(), previous_url=self.paginator.get_previous_link(),
         ))
 
     def retrieve(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "geojson":
             return super().retrieve(request, *args, **kwargs)
-        location = self.get_object()
-        return self.answer(location, lambda: formats.location_feature(location, request))
+        return self.answer(lambda location: formats.location_feature(location, request))
 
 
 @extend_schema_view(
@@ -393,8 +328,8 @@ class TombstoneListView(PartnerAPIMixin, ListAPIView):
     def partner_queryset(self):
         return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
 
-    def record_moment(self, tombstone):
-        return tombstone.removed_at
+    def version(self):
+        return versions.own("removed_at")
 
 
 @extend_schema(
@@ -419,16 +354,19 @@ class TombstoneDetailView(PartnerAPIMixin, RetrieveAPIView):
         return PageTombstone.objects.filter(conflict__in=audience.partner_conflict_ids(self.partner))
 
     def retrieve(self, request, *args, **kwargs):
-        tombstone = self.get_object()
         if request.accepted_renderer.format != "ninjs":
-            return self.answer(tombstone, lambda: self.get_serializer(tombstone).data)
-        if tombstone.page_type != "article":
+            return super().retrieve(request, *args, **kwargs)
+        if self.get_object().page_type != "article":
             raise NotFound("ninjs is served for articles; this tombstone is of an explainer.")
-        notice = serializers.TOMBSTONE_NOTICES.get(tombstone.reason, "Remove your copy.")
-        return self.answer(tombstone, lambda: formats.tombstone_ninjs(tombstone, request, notice=notice))
 
-    def record_moment(self, tombstone):
-        return tombstone.removed_at
+        def represent(tombstone):
+            notice = serializers.TOMBSTONE_NOTICES.get(tombstone.reason, "Remove your copy.")
+            return formats.tombstone_ninjs(tombstone, request, notice=notice)
+
+        return self.answer(represent)
+
+    def version(self):
+        return versions.own("removed_at")
 
 
 def not_found(request, *args, **kwargs):
