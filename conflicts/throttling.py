@@ -54,7 +54,10 @@ def throttle_hit(*, key, limit, period):
         return ThrottleResult(allowed=True, retry_after=0)
     with contextlib.suppress(Exception):  # expired or unreachable since: nothing to take back
         cache.decr(current_key)
-    return ThrottleResult(allowed=False, retry_after=_retry_after(limit, period, elapsed, previous, count - 1))
+    # Refusals running at the same moment may not have been taken back yet: no more than the
+    # limit were admitted.
+    admitted = min(count - 1, limit)
+    return ThrottleResult(allowed=False, retry_after=_retry_after(limit, period, elapsed, previous, admitted))
 
 
 def _retry_after(limit, period, elapsed, previous, admitted):

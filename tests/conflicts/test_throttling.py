@@ -70,3 +70,12 @@ def test_an_unreachable_cache_lets_the_request_through():
 @pytest.mark.parametrize(("rate", "parsed"), [("600/minute", (600, 60)), ("5/second", (5, 1)), ("5000/day", (5000, 86400))])
 def test_rates_read_as_requests_per_seconds(rate, parsed):
     assert rate_parse(rate) == parsed
+
+
+def test_retry_after_counts_no_more_than_the_limit_while_refusals_are_being_taken_back():
+    """Concurrent refusals each add one before taking it back: another refusal computed in between
+    must not take them for admitted requests."""
+    hits(3, at=START + 30.0)
+    with mock.patch("conflicts.throttling.cache.decr"):  # none taken back yet
+        refused = hits(5, at=START + 30.0)
+    assert refused == [ThrottleResult(False, 50)] * 5
